@@ -1,0 +1,65 @@
+/**
+ * Build everything a run needs, as a user would get it:
+ * the extension (TypeScript, then the prebuilt federated extension), its
+ * wheel, that wheel installed into ui-tests/.lab-install (as `pip install`
+ * does), and the test lab's front end.
+ *
+ * Prints the labextensions folder the server should read.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const python = '/usr/bin/python3';
+export const installPrefix = path.join(root, 'ui-tests', '.lab-install');
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+}
+
+function timed(label, step) {
+  const start = Date.now();
+  step();
+  const seconds = ((Date.now() - start) / 1000).toFixed(1);
+  console.log(`build: ${label} ${seconds} s`);
+}
+
+/** The `share/jupyter/labextensions` folder under the install prefix. */
+export function labextensionsDir() {
+  const candidates = [
+    path.join(installPrefix, 'local', 'share', 'jupyter', 'labextensions'),
+    path.join(installPrefix, 'share', 'jupyter', 'labextensions')
+  ];
+  const found = candidates.find(dir =>
+    fs.existsSync(path.join(dir, 'jupyterlab-notebook-metadata', 'package.json'))
+  );
+  if (!found) {
+    throw new Error(`The extension is not installed under ${installPrefix}`);
+  }
+  return found;
+}
+
+export function build() {
+  timed('extension', () => {
+    run('npm', ['run', 'build:lib:prod']);
+    run('npm', ['run', 'build:labextension']);
+  });
+  timed('wheel', () => {
+    fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+    run(python, ['-m', 'pip', 'wheel', '--quiet', '--no-build-isolation',
+      '--no-deps', '--no-index', '-w', 'dist', '.']);
+    const wheel = fs.readdirSync(path.join(root, 'dist')).find(f => f.endsWith('.whl'));
+    fs.rmSync(installPrefix, { recursive: true, force: true });
+    run(python, ['-m', 'pip', 'install', '--quiet', '--no-deps', '--no-index',
+      '--no-warn-script-location', '--root-user-action=ignore',
+      '--prefix', installPrefix, path.join('dist', wheel)]);
+  });
+  timed('test lab', () => run('npm', ['run', 'build:lab']));
+  return labextensionsDir();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(build());
+}

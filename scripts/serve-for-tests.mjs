@@ -1,0 +1,28 @@
+/**
+ * The server of the UI tests (Playwright's webServer): the built extension
+ * and lab, on the port, token and fresh folder playwright.config.ts chose.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { labextensionsDir } from './build.mjs';
+import { serve } from './serve.mjs';
+
+const rootDir = process.env.LAB_ROOT;
+const stateDir = path.join(rootDir, '..', `${path.basename(rootDir)}-state`);
+fs.mkdirSync(stateDir, { recursive: true });
+// The server's log goes to a file beside the notebooks, not into the report.
+const log = fs.openSync(path.join(stateDir, 'server.log'), 'a');
+console.error(`serve-for-tests: server log in ${path.join(stateDir, 'server.log')}`);
+const server = serve({
+  port: process.env.LAB_PORT,
+  rootDir,
+  token: process.env.LAB_TOKEN,
+  labextensions: labextensionsDir(),
+  stateDir,
+  stdio: ['ignore', log, log]
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.kill('SIGTERM'));
+}
+server.on('exit', code => process.exit(code ?? 0));

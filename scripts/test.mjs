@@ -1,0 +1,84 @@
+/**
+ * `npm test`: lint, jest, then the Playwright UI tests against a real
+ * JupyterLab (after building the extension, its wheel and the test lab).
+ * Ends with one line counting every test: `Summary: N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { build } from './build.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-test-'));
+const counts = { passed: 0, failed: 0 };
+const times = {};
+
+function step(label, command, args, env = {}) {
+  const start = Date.now();
+  console.log(`\n== ${label}`);
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env }
+  });
+  times[label] = ((Date.now() - start) / 1000).toFixed(1);
+  return result.status === 0;
+}
+
+function finish(ok) {
+  console.log('\n== Times (s): ' + Object.entries(times).map(([k, v]) => `${k} ${v}`).join(', '));
+  console.log(`Summary: ${counts.passed} passed, ${counts.failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+if (!step('lint', 'npm', ['run', '--silent', 'lint:check'])) {
+  counts.failed += 1;
+  finish(false);
+}
+
+const jestReport = path.join(reports, 'jest.json');
+const jestOk = step('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${jestReport}`]);
+if (fs.existsSync(jestReport)) {
+  const report = JSON.parse(fs.readFileSync(jestReport, 'utf-8'));
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+} else if (!jestOk) {
+  counts.failed += 1;
+}
+
+let buildOk = true;
+const buildStart = Date.now();
+console.log('\n== build');
+try {
+  build();
+} catch (error) {
+  console.error(error);
+  buildOk = false;
+  counts.failed += 1;
+}
+times.build = ((Date.now() - buildStart) / 1000).toFixed(1);
+
+let uiOk = false;
+if (buildOk) {
+  const uiReport = path.join(reports, 'playwright.json');
+  uiOk = step(
+    'ui tests',
+    'npx',
+    ['playwright', 'test', '--config', 'ui-tests/playwright.config.ts', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
+  );
+  if (fs.existsSync(uiReport)) {
+    const { stats } = JSON.parse(fs.readFileSync(uiReport, 'utf-8'));
+    counts.passed += stats.expected;
+    counts.failed += stats.unexpected + stats.flaky;
+    if (!uiOk && stats.unexpected === 0) {
+      counts.failed += 1;
+    }
+  } else if (!uiOk) {
+    counts.failed += 1;
+  }
+}
+finish(jestOk && buildOk && uiOk);

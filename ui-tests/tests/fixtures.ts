@@ -1,0 +1,206 @@
+/**
+ * Shared test fixtures: a lab page that fails the test on any unexpected
+ * console error, page error or failed request, and helpers over the real
+ * notebooks on disk and the app at `window.jupyterapp`.
+ */
+import { expect, type Page, test as base } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The folder the server serves, fresh for this test run. */
+export const labRoot = process.env.LAB_ROOT as string;
+const token = process.env.LAB_TOKEN as string;
+
+/** Console messages that are not failures of ours, each with its reason. */
+const EXPECTED_CONSOLE: RegExp[] = [];
+
+/** A notebook as stored on disk. */
+export interface INotebookFile {
+  cells: Array<Record<string, unknown>>;
+  metadata: Record<string, unknown>;
+  nbformat: number;
+  nbformat_minor: number;
+}
+
+/** The kernelspec of the python3 kernel the server has. */
+export const PYTHON_KERNELSPEC = {
+  display_name: 'Python 3 (ipykernel)',
+  language: 'python',
+  name: 'python3'
+};
+
+/** A minimal valid notebook with the given metadata. */
+export function notebookWith(metadata: Record<string, unknown>): INotebookFile {
+  return {
+    cells: [
+      {
+        cell_type: 'code',
+        execution_count: null,
+        id: 'first-cell',
+        metadata: {},
+        outputs: [],
+        source: 'print("hello")'
+      }
+    ],
+    metadata,
+    nbformat: 4,
+    nbformat_minor: 5
+  };
+}
+
+/** Write a notebook file into the served folder; returns its server path. */
+export function writeNotebook(name: string, content: INotebookFile): string {
+  const file = path.join(labRoot, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(content, null, 1));
+  return name;
+}
+
+/** Read a notebook file back from disk. */
+export function readNotebook(name: string): INotebookFile {
+  return JSON.parse(fs.readFileSync(path.join(labRoot, name), 'utf-8'));
+}
+
+/** A name unique to this test, for its files and workspace. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+interface ILabFixtures {
+  /** The lab page, loaded and restored, on a workspace of its own. */
+  lab: LabPage;
+}
+
+/**
+ * A JupyterLab page and what the tests do with it.
+ */
+export class LabPage {
+  constructor(
+    readonly page: Page,
+    readonly workspace: string
+  ) {}
+
+  /** Load the lab and wait until it is restored. */
+  async goto(): Promise<void> {
+    await this.page.goto(`/lab/workspaces/${this.workspace}?token=${token}`);
+    await this.page.waitForFunction(() => (window as any).jupyterapp);
+    await this.page.evaluate(() => (window as any).jupyterapp.restored);
+  }
+
+  /**
+   * Open a notebook and wait until its model is ready and it is active.
+   * No kernel starts unless `startKernel` is set.
+   */
+  async openNotebook(notebookPath: string, startKernel = false): Promise<void> {
+    await this.page.evaluate(
+      async ({ p, startKernel }) => {
+        const app = (window as any).jupyterapp;
+        const widget = await app.commands.execute('docmanager:open', {
+          path: p,
+          factory: 'Notebook',
+          kernelPreference: { shouldStart: startKernel, canStart: startKernel }
+        });
+        await widget.context.ready;
+        app.shell.activateById(widget.id);
+      },
+      { p: notebookPath, startKernel }
+    );
+    await expect.poll(() => this.currentPath()).toBe(notebookPath);
+  }
+
+  /** The path of the notebook the tracker holds as current. */
+  async currentPath(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const widget = (window as any).jupyterapp.shell.currentWidget;
+      return widget?.context?.path ?? null;
+    });
+  }
+
+  /** Save the current notebook through its context. */
+  async saveCurrent(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const widget = (window as any).jupyterapp.shell.currentWidget;
+      await widget.context.save();
+    });
+  }
+
+  /** Run a command of the app. */
+  async command(
+    id: string,
+    args: Record<string, unknown> = {}
+  ): Promise<unknown> {
+    return this.page.evaluate(
+      async ({ id, args }) => {
+        const result = await (window as any).jupyterapp.commands.execute(
+          id,
+          args
+        );
+        return result === undefined || typeof result !== 'object'
+          ? result
+          : null;
+      },
+      { id, args }
+    );
+  }
+
+  /** Open the metadata panel from the right sidebar's tab. */
+  async openPanelFromSidebar(): Promise<void> {
+    const tab = this.page.locator(
+      '.jp-SideBar.jp-mod-right .lm-TabBar-tab[data-id="jp-notebook-metadata"]'
+    );
+    await tab.click();
+    await expect(this.panel).toBeVisible();
+  }
+
+  /** The metadata panel. */
+  get panel() {
+    return this.page.locator('#jp-notebook-metadata');
+  }
+}
+
+export const test = base.extend<ILabFixtures>({
+  lab: async ({ page }, use, testInfo) => {
+    const problems: string[] = [];
+    page.on('console', message => {
+      if (message.type() !== 'error') {
+        return;
+      }
+      const text = message.text();
+      if (!EXPECTED_CONSOLE.some(pattern => pattern.test(text))) {
+        problems.push(`console error: ${text}`);
+      }
+    });
+    page.on('pageerror', error =>
+      problems.push(`page error: ${error.stack ?? error}`)
+    );
+    page.on('requestfailed', request => {
+      const failure = request.failure()?.errorText ?? '';
+      // A request the page dropped itself (navigation, closing) is no failure.
+      if (failure === 'net::ERR_ABORTED') {
+        return;
+      }
+      problems.push(
+        `request failed: ${request.method()} ${request.url()} ${failure}`
+      );
+    });
+    page.on('response', response => {
+      if (response.status() >= 400) {
+        problems.push(
+          `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+        );
+      }
+    });
+    const lab = new LabPage(
+      page,
+      uniqueName(testInfo.title.replace(/\W+/g, '-').slice(0, 30))
+    );
+    await lab.goto();
+    await use(lab);
+    expect(
+      problems,
+      'unexpected console errors, page errors or failed requests'
+    ).toEqual([]);
+  }
+});
+
+export { expect };
