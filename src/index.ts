@@ -3,11 +3,22 @@ import {
   type JupyterFrontEnd,
   type JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { metadataIcon } from './icon';
+import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
 import { ActiveNotebookMetadata } from './tracker';
+
+/**
+ * The command ids of the extension.
+ */
+export namespace CommandIDs {
+  /** Open the metadata panel and focus its first field. */
+  export const open = 'notebook-metadata:open';
+}
 
 /**
  * The notebook metadata panel in the right sidebar.
@@ -17,21 +28,43 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'A notebook metadata editor in the right sidebar.',
   autoStart: true,
   requires: [INotebookTracker],
-  optional: [ILayoutRestorer, ITranslator],
+  optional: [ILayoutRestorer, ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
     tracker: INotebookTracker,
     restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null,
     translator: ITranslator | null
   ): void => {
+    translator = translator ?? nullTranslator;
+    const trans = translator.load('jupyterlab_notebook_metadata');
     const active = new ActiveNotebookMetadata(tracker);
+    const kernelSpecs = new KernelSpecs(app.serviceManager.kernelspecs);
     const panel = new NotebookMetadataPanel({
       active,
-      translator: translator ?? nullTranslator
+      kernelSpecs,
+      translator
     });
-    panel.disposed.connect(() => active.dispose());
+    panel.disposed.connect(() => {
+      active.dispose();
+      kernelSpecs.dispose();
+    });
     app.shell.add(panel, 'right', { rank: 600, type: 'Notebook Metadata' });
     restorer?.add(panel, 'jupyterlab-notebook-metadata');
+
+    app.commands.addCommand(CommandIDs.open, {
+      label: trans.__('Edit Notebook Metadata'),
+      caption: trans.__('Open the notebook metadata panel'),
+      icon: args => (args.isPalette ? undefined : metadataIcon),
+      execute: async () => {
+        app.shell.activateById(panel.id);
+        await panel.focusFirstField();
+      }
+    });
+    palette?.addItem({
+      command: CommandIDs.open,
+      category: trans.__('Notebook Operations')
+    });
   }
 };
 

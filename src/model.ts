@@ -1,29 +1,46 @@
+import type { ISessionContext } from '@jupyterlab/apputils';
 import type { INotebookModel } from '@jupyterlab/notebook';
-import { JSONExt, type PartialJSONObject } from '@lumino/coreutils';
+import {
+  JSONExt,
+  type PartialJSONObject,
+  type PartialJSONValue
+} from '@lumino/coreutils';
 import { type ISignal, Signal } from '@lumino/signaling';
+
+import { checkKeyName, customKeys, type IProblem } from './keys';
+import { type IValidationProblem, validateMetadata } from './validation';
 
 /**
  * The metadata of one open notebook, as the panel sees it.
  *
  * It reads the notebook model, reports every change made anywhere (this
- * panel, another view, the kernel, code), and is the only place the panel
- * writes through: key by key, never by replacing the whole object.
+ * panel, another view, the kernel, code), and is the one place the panel
+ * writes through: only valid values, key by key, never by clearing and
+ * rewriting the whole object, so keys nobody touched stay as they are.
  */
 export class NotebookMetadataModel {
   /**
-   * Create the model of an open notebook's context.
+   * Create the model of an open notebook.
    */
-  constructor(context: NotebookMetadataModel.INotebookSource) {
-    this._context = context;
-    this._notebook = context.model;
+  constructor(source: NotebookMetadataModel.INotebookSource) {
+    this.id = `notebook-metadata-${++Private.count}`;
+    this._source = source;
+    this._notebook = source.model;
+    this._metadata = Private.readAll(this._notebook);
     this._notebook.metadataChanged.connect(this._onMetadataChanged, this);
-    context.pathChanged.connect(this._onPathChanged, this);
+    source.pathChanged.connect(this._onPathChanged, this);
+    source.sessionContext?.kernelChanged.connect(this._onKernelChanged, this);
   }
 
   /**
-   * Emitted when the metadata, the path or the read-only state changes.
+   * A unique id of this model.
    */
-  get changed(): ISignal<this, void> {
+  readonly id: string;
+
+  /**
+   * Emitted after the metadata, the path or the running kernel changes.
+   */
+  get changed(): ISignal<this, NotebookMetadataModel.IChange> {
     return this._changed;
   }
 
@@ -38,14 +55,14 @@ export class NotebookMetadataModel {
    * The notebook's path on the server.
    */
   get path(): string {
-    return this._context.path;
+    return this._source.path;
   }
 
   /**
    * The notebook's file name.
    */
   get name(): string {
-    const path = this._context.path;
+    const path = this._source.path;
     return path.slice(path.lastIndexOf('/') + 1);
   }
 
@@ -57,10 +74,24 @@ export class NotebookMetadataModel {
   }
 
   /**
-   * The whole metadata, as a fresh copy.
+   * The whole metadata. A new object after each change; never mutate it.
    */
-  get metadata(): PartialJSONObject {
-    return this._notebook.metadata as PartialJSONObject;
+  get metadata(): Readonly<PartialJSONObject> {
+    return this._metadata;
+  }
+
+  /**
+   * The custom keys: every key that no section of its own edits.
+   */
+  get customKeys(): string[] {
+    return customKeys(this._metadata);
+  }
+
+  /**
+   * The name of the kernel running for the notebook, if one is.
+   */
+  get runningKernel(): string | null {
+    return this._source.sessionContext?.session?.kernel?.name ?? null;
   }
 
   /**
@@ -79,32 +110,150 @@ export class NotebookMetadataModel {
     }
     this._isDisposed = true;
     this._disposed.emit();
+    this._notebook.metadataChanged.disconnect(this._onMetadataChanged, this);
+    this._source.pathChanged.disconnect(this._onPathChanged, this);
+    this._source.sessionContext?.kernelChanged.disconnect(
+      this._onKernelChanged,
+      this
+    );
     Signal.clearData(this);
   }
 
   /**
-   * Whether a key's current value equals a value.
+   * Set keys to new values, all in one edit. A value of `undefined` deletes
+   * its key. Nothing is written if the result would not be valid; keys whose
+   * value is unchanged are not written at all.
+   *
+   * @returns the problems that kept the edit out, or an empty list.
    */
-  isUnchanged(key: string, value: unknown): boolean {
-    const current = this._notebook.getMetadata(key);
-    return (
-      current !== undefined &&
-      JSONExt.deepEqual(current, value as PartialJSONObject)
+  update(
+    changes: Record<string, PartialJSONValue | undefined>
+  ): IValidationProblem[] {
+    if (this.readOnly) {
+      return [{ path: '/', message: 'The notebook is read-only.' }];
+    }
+    const next: PartialJSONObject = { ...this._metadata };
+    const writes: Array<[string, PartialJSONValue | undefined]> = [];
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) {
+        if (key in next) {
+          delete next[key];
+          writes.push([key, undefined]);
+        }
+      } else if (
+        !(key in next) ||
+        !JSONExt.deepEqual(next[key] as PartialJSONValue, value)
+      ) {
+        next[key] = value;
+        writes.push([key, value]);
+      }
+    }
+    if (writes.length === 0) {
+      return [];
+    }
+    // Only what is written is checked: an invalid key already in the
+    // file must not block edits of other keys.
+    const problems = validateMetadata(
+      Private.pick(
+        next,
+        writes.map(([key]) => key)
+      )
     );
+    if (problems.length > 0) {
+      return problems;
+    }
+    Private.write(this._notebook, writes);
+    return [];
   }
 
-  private _onMetadataChanged(): void {
-    this._changed.emit();
+  /**
+   * Set one key. See `update`.
+   */
+  set(key: string, value: PartialJSONValue): IValidationProblem[] {
+    return this.update({ [key]: value });
+  }
+
+  /**
+   * Delete one key.
+   */
+  delete(key: string): void {
+    this.update({ [key]: undefined });
+  }
+
+  /**
+   * Rename a custom key, keeping its value, in one edit.
+   *
+   * @returns the problem with the new name, or null once renamed.
+   */
+  rename(oldKey: string, newKey: string): IProblem | null {
+    if (oldKey === newKey) {
+      return null;
+    }
+    const problem = checkKeyName(newKey, Object.keys(this._metadata), oldKey);
+    if (problem) {
+      return problem;
+    }
+    const value = this._metadata[oldKey];
+    if (value === undefined) {
+      return { message: 'There is no key named "%1".', arg: oldKey };
+    }
+    const problems = this.update({ [oldKey]: undefined, [newKey]: value });
+    return problems[0] ?? null;
+  }
+
+  /**
+   * Make the metadata equal to a whole new object, writing only the keys
+   * that differ (the raw JSON view applies through this).
+   */
+  replaceAll(next: PartialJSONObject): IValidationProblem[] {
+    const changes: Record<string, PartialJSONValue | undefined> = {};
+    for (const key of Object.keys(this._metadata)) {
+      if (!(key in next)) {
+        changes[key] = undefined;
+      }
+    }
+    for (const [key, value] of Object.entries(next)) {
+      if (value !== undefined) {
+        changes[key] = value;
+      }
+    }
+    return this.update(changes);
+  }
+
+  /**
+   * Start another kernel for the notebook (the user asked for it).
+   */
+  async changeKernel(name: string): Promise<void> {
+    await this._source.sessionContext?.changeKernel({ name });
+  }
+
+  private _onMetadataChanged(
+    _: INotebookModel,
+    change: { key: string; type: string; newValue?: unknown }
+  ): void {
+    const next: PartialJSONObject = { ...this._metadata };
+    if (change.type === 'remove') {
+      delete next[change.key];
+    } else {
+      next[change.key] = change.newValue as PartialJSONValue;
+    }
+    this._metadata = next;
+    this._changed.emit({ type: 'metadata', key: change.key });
   }
 
   private _onPathChanged(): void {
-    this._changed.emit();
+    this._changed.emit({ type: 'path' });
   }
 
-  private _context: NotebookMetadataModel.INotebookSource;
+  private _onKernelChanged(): void {
+    this._changed.emit({ type: 'kernel' });
+  }
+
+  private _source: NotebookMetadataModel.INotebookSource;
   private _notebook: INotebookModel;
+  private _metadata: PartialJSONObject;
   private _isDisposed = false;
-  private _changed = new Signal<this, void>(this);
+  private _changed = new Signal<this, NotebookMetadataModel.IChange>(this);
   private _disposed = new Signal<this, void>(this);
 }
 
@@ -122,5 +271,94 @@ export namespace NotebookMetadataModel {
     readonly path: string;
     /** Emitted when the notebook is renamed or moved. */
     readonly pathChanged: ISignal<unknown, string>;
+    /** The notebook's kernel session, if it has one. */
+    readonly sessionContext?: ISessionContext;
+  }
+
+  /**
+   * What changed.
+   */
+  export interface IChange {
+    /** The metadata (one key), the path, or the running kernel. */
+    type: 'metadata' | 'path' | 'kernel';
+    /** The key that changed, for a metadata change. */
+    key?: string;
+  }
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** How many models were made, for their ids. */
+  export let count = 0;
+
+  /** What the model reaches of @jupyter/ydoc's notebook. */
+  interface IYMap {
+    get(key: string): unknown;
+    set(key: string, value: unknown): void;
+    delete(key: string): void;
+    toJSON(): Record<string, unknown>;
+  }
+
+  /**
+   * The shared map of the notebook's metadata, where @jupyter/ydoc keeps it.
+   *
+   * Reached directly because the notebook's own `deleteMetadata` rewrites
+   * every key to delete one (ydoc 4.0); a direct per-key write keeps other
+   * keys, and other people's concurrent edits of them, untouched.
+   */
+  function sharedMetadata(notebook: INotebookModel): IYMap | null {
+    const ymeta = (notebook.sharedModel as { ymeta?: IYMap }).ymeta;
+    const map = ymeta?.get('metadata') as IYMap | undefined;
+    return map && typeof map.delete === 'function' ? map : null;
+  }
+
+  /**
+   * All metadata. The values are the shared model's own: read them only.
+   */
+  export function readAll(notebook: INotebookModel): PartialJSONObject {
+    const map = sharedMetadata(notebook);
+    return map
+      ? ({ ...map.toJSON() } as PartialJSONObject)
+      : (notebook.metadata as PartialJSONObject);
+  }
+
+  /** Write keys (`undefined` deletes) in one transaction. */
+  export function write(
+    notebook: INotebookModel,
+    writes: Array<[string, PartialJSONValue | undefined]>
+  ): void {
+    const map = sharedMetadata(notebook);
+    notebook.sharedModel.transact(() => {
+      for (const [key, value] of writes) {
+        if (value === undefined) {
+          if (map) {
+            map.delete(key);
+          } else {
+            notebook.deleteMetadata(key);
+          }
+        } else if (map) {
+          map.set(key, JSONExt.deepCopy(value));
+        } else {
+          notebook.setMetadata(key, value);
+        }
+      }
+    });
+    notebook.dirty = true;
+  }
+
+  /** The given keys of an object that has them. */
+  export function pick(
+    metadata: PartialJSONObject,
+    keys: string[]
+  ): PartialJSONObject {
+    const part: PartialJSONObject = {};
+    for (const key of keys) {
+      if (key in metadata) {
+        part[key] = metadata[key];
+      }
+    }
+    return part;
   }
 }

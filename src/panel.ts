@@ -4,6 +4,7 @@ import React from 'react';
 
 import { MetadataView } from './components/MetadataView';
 import { metadataIcon } from './icon';
+import type { KernelSpecs } from './kernelspecs';
 import type { ActiveNotebookMetadata } from './tracker';
 
 /**
@@ -21,19 +22,46 @@ export class NotebookMetadataPanel extends SidePanel {
     this.addClass('jp-NotebookMetadata');
     this.title.icon = metadataIcon;
     this.title.caption = trans.__('Notebook Metadata');
-    const title = ReactWidget.create(
+    const heading = ReactWidget.create(
       React.createElement('h2', null, trans.__('Notebook Metadata'))
     );
-    title.addClass('jp-NotebookMetadata-title');
-    this.header.addWidget(title);
+    heading.addClass('jp-NotebookMetadata-title');
+    this.header.addWidget(heading);
     this.addWidget(
       ReactWidget.create(
         React.createElement(MetadataView, {
           active: options.active,
+          kernelSpecs: options.kernelSpecs,
           translator
         })
       )
     );
+  }
+
+  /**
+   * Put the keyboard focus on the panel's first field, once it is rendered.
+   */
+  async focusFirstField(): Promise<void> {
+    for (let frame = 0; frame < 60; frame++) {
+      const field =
+        this.node.querySelector<HTMLElement>(
+          '.jp-NotebookMetadata-sectionContent :is(input, select, textarea):not(:disabled)'
+        ) ??
+        this.node.querySelector<HTMLElement>(
+          '.jp-NotebookMetadata-sectionToggle, .jp-NotebookMetadata-placeholder'
+        );
+      if (field) {
+        if (
+          !field.hasAttribute('tabindex') &&
+          !field.matches('input, select, textarea, button')
+        ) {
+          field.tabIndex = -1;
+        }
+        field.focus();
+        return;
+      }
+      await new Promise(resolve => requestAnimationFrame(resolve));
+    }
   }
 }
 
@@ -47,6 +75,8 @@ export namespace NotebookMetadataPanel {
   export interface IOptions {
     /** Follows the active notebook. */
     active: ActiveNotebookMetadata;
+    /** The server's kernelspecs. */
+    kernelSpecs: KernelSpecs;
     /** Translates the panel's text. */
     translator?: ITranslator;
   }

@@ -1,0 +1,313 @@
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
+import type { PartialJSONObject, PartialJSONValue } from '@lumino/coreutils';
+import React, { useState } from 'react';
+
+import {
+  checkKeyName,
+  describeValue,
+  formatJSON,
+  type IProblem,
+  isLargeValue,
+  parseJSON
+} from '../keys';
+import type { NotebookMetadataModel } from '../model';
+import { FieldMessage } from './Section';
+
+/**
+ * Properties of the custom keys section.
+ */
+export interface ICustomKeysSectionProps {
+  /** The notebook's metadata model. */
+  model: NotebookMetadataModel;
+  /** The whole metadata (rows read their keys from it). */
+  metadata: Readonly<PartialJSONObject>;
+  /** The custom keys, in order. */
+  keys: string[];
+  /** Whether editing is off (read-only notebook). */
+  disabled: boolean;
+  /** Translations. */
+  trans: TranslationBundle;
+}
+
+/**
+ * Every other top-level key: add, rename, delete, and edit as JSON.
+ * Large values are rendered collapsed until asked for.
+ */
+export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
+  const { model, metadata, keys, disabled, trans } = props;
+  return (
+    <div className="jp-NotebookMetadata-customKeys">
+      {keys.length === 0 && (
+        <div className="jp-NotebookMetadata-empty">
+          {trans.__('No custom keys yet.')}
+        </div>
+      )}
+      {keys.map(key => (
+        <CustomKeyRow
+          key={key}
+          model={model}
+          name={key}
+          value={metadata[key] as PartialJSONValue}
+          disabled={disabled}
+          trans={trans}
+        />
+      ))}
+      {!disabled && <NewKeyRow model={model} trans={trans} />}
+    </div>
+  );
+}
+
+function say(
+  trans: TranslationBundle,
+  problem: IProblem | null | undefined
+): string | null {
+  return problem ? trans.__(problem.message, problem.arg ?? '') : null;
+}
+
+interface IRowProps {
+  model: NotebookMetadataModel;
+  name: string;
+  value: PartialJSONValue;
+  disabled: boolean;
+  trans: TranslationBundle;
+}
+
+/**
+ * One custom key: its name (renamed on Enter or when focus leaves), its
+ * value as JSON (written as soon as it is valid), and a delete button.
+ */
+const CustomKeyRow = React.memo(function CustomKeyRow(
+  props: IRowProps
+): JSX.Element {
+  const { model, name, value, disabled, trans } = props;
+  const [nameDraft, setNameDraft] = useState<string | null>(null);
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
+  const [valueDraft, setValueDraft] = useState<string | null>(null);
+  const [valueProblem, setValueProblem] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState(false);
+  const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
+
+  const commitName = () => {
+    if (nameDraft === null || nameDraft === name) {
+      setNameDraft(null);
+      setNameProblem(null);
+      return;
+    }
+    const problem = model.rename(name, nameDraft);
+    setNameProblem(say(trans, problem));
+    if (!problem) {
+      setNameDraft(null);
+    }
+  };
+
+  const onValueChange = (text: string) => {
+    setValueDraft(text);
+    const parsed = parseJSON(text);
+    if (!parsed.ok) {
+      setValueProblem(say(trans, parsed.problem));
+      return;
+    }
+    const problems = model.set(name, parsed.value);
+    setValueProblem(say(trans, problems[0]));
+  };
+
+  const collapsed = !expanded && valueDraft === null && isLargeValue(value);
+  return (
+    <div
+      className="jp-NotebookMetadata-keyRow"
+      role="group"
+      aria-labelledby={nameId}
+    >
+      <div className="jp-NotebookMetadata-keyHeader">
+        <input
+          id={nameId}
+          className="jp-mod-styled jp-NotebookMetadata-keyName"
+          aria-label={trans.__('Name of key %1', name)}
+          aria-invalid={nameProblem !== null}
+          value={nameDraft ?? name}
+          disabled={disabled}
+          onChange={event => {
+            setNameDraft(event.target.value);
+            setNameProblem(
+              say(
+                trans,
+                checkKeyName(event.target.value, model.customKeys, name)
+              )
+            );
+          }}
+          onBlur={commitName}
+          onKeyDown={event => {
+            if (event.key === 'Enter') {
+              commitName();
+            } else if (event.key === 'Escape') {
+              setNameDraft(null);
+              setNameProblem(null);
+            }
+          }}
+        />
+        <button
+          type="button"
+          className="jp-NotebookMetadata-iconButton"
+          aria-label={trans.__('Delete key %1', name)}
+          title={trans.__('Delete key %1', name)}
+          disabled={disabled}
+          onClick={() => model.delete(name)}
+        >
+          <deleteIcon.react tag="span" />
+        </button>
+      </div>
+      {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
+      {collapsed ? (
+        <div className="jp-NotebookMetadata-collapsedValue">
+          <span>{say(trans, describeValue(value))}</span>
+          <button
+            type="button"
+            className="jp-Button jp-mod-styled"
+            aria-label={trans.__('Show the value of %1', name)}
+            onClick={() => setExpanded(true)}
+          >
+            {trans.__('Show value')}
+          </button>
+        </div>
+      ) : (
+        <JSONTextArea
+          label={trans.__('Value of %1 (JSON)', name)}
+          text={valueDraft ?? formatJSON(value)}
+          invalid={valueProblem !== null}
+          disabled={disabled}
+          onChange={onValueChange}
+          onBlur={() => {
+            // Once valid, the field shows the notebook's value again.
+            if (valueProblem === null) {
+              setValueDraft(null);
+            }
+          }}
+        />
+      )}
+      {valueProblem && <FieldMessage kind="error">{valueProblem}</FieldMessage>}
+    </div>
+  );
+});
+
+/**
+ * The row that adds a key: nothing reaches the notebook until the name and
+ * the value are both valid.
+ */
+function NewKeyRow(props: {
+  model: NotebookMetadataModel;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { model, trans } = props;
+  const [name, setName] = useState('');
+  const [text, setText] = useState('""');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const add = () => {
+    const nameProblem = checkKeyName(name, Object.keys(model.metadata));
+    if (nameProblem) {
+      setProblem(say(trans, nameProblem));
+      return;
+    }
+    const parsed = parseJSON(text);
+    if (!parsed.ok) {
+      setProblem(say(trans, parsed.problem));
+      return;
+    }
+    const problems = model.set(name, parsed.value);
+    if (problems.length > 0) {
+      setProblem(say(trans, problems[0]));
+      return;
+    }
+    setName('');
+    setText('""');
+    setProblem(null);
+  };
+  const onEnter = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      add();
+    }
+  };
+
+  return (
+    <div
+      className="jp-NotebookMetadata-newKey"
+      role="group"
+      aria-label={trans.__('Add a key')}
+    >
+      <div className="jp-NotebookMetadata-keyHeader">
+        <input
+          className="jp-mod-styled jp-NotebookMetadata-keyName"
+          aria-label={trans.__('New key name')}
+          placeholder={trans.__('New key name')}
+          value={name}
+          onChange={event => {
+            setName(event.target.value);
+            setProblem(null);
+          }}
+          onKeyDown={onEnter}
+        />
+        <button
+          type="button"
+          className="jp-NotebookMetadata-iconButton"
+          aria-label={trans.__('Add key')}
+          title={trans.__('Add key')}
+          onClick={add}
+        >
+          <addIcon.react tag="span" />
+        </button>
+      </div>
+      <JSONTextArea
+        label={trans.__('New key value (JSON)')}
+        text={text}
+        invalid={problem !== null}
+        disabled={false}
+        onChange={value => {
+          setText(value);
+          setProblem(null);
+        }}
+        onKeyDown={onEnter}
+      />
+      {problem && <FieldMessage kind="error">{problem}</FieldMessage>}
+    </div>
+  );
+}
+
+/**
+ * A text area for JSON, sized to its content.
+ */
+function JSONTextArea(props: {
+  label: string;
+  text: string;
+  invalid: boolean;
+  disabled: boolean;
+  onChange: (text: string) => void;
+  onBlur?: () => void;
+  onKeyDown?: (event: React.KeyboardEvent) => void;
+}): JSX.Element {
+  const lines = props.text.split('\n').length;
+  return (
+    <textarea
+      className="jp-mod-styled jp-NotebookMetadata-json"
+      aria-label={props.label}
+      aria-invalid={props.invalid}
+      spellCheck={false}
+      rows={Math.min(Math.max(lines, 1), 12)}
+      value={props.text}
+      disabled={props.disabled}
+      onChange={event => props.onChange(event.target.value)}
+      onBlur={props.onBlur}
+      onKeyDown={props.onKeyDown}
+    />
+  );
+}
+
+/** A string usable in an element id. */
+function cssId(name: string): string {
+  return Array.from(name)
+    .map(char =>
+      /[A-Za-z0-9_-]/.test(char) ? char : `_${char.codePointAt(0)}`
+    )
+    .join('');
+}
