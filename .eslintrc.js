@@ -21,7 +21,10 @@ module.exports = {
         custom: { regex: '^I[A-Z]', match: true }
       }
     ],
-    '@typescript-eslint/no-unused-vars': ['warn', { args: 'none' }],
+    '@typescript-eslint/no-unused-vars': [
+      'warn',
+      { args: 'none', ignoreRestSiblings: true }
+    ],
     '@typescript-eslint/no-explicit-any': 'off',
     '@typescript-eslint/no-namespace': 'off',
     '@typescript-eslint/no-use-before-define': 'off',
@@ -32,6 +35,7 @@ module.exports = {
     ],
     curly: ['error', 'all'],
     eqeqeq: 'error',
-    'prefer-arrow-callback': 'error'
+    'no-inner-declarations': 'off',
+    'prefer-arrow-callback': ['error', { allowNamedFunctions: true }]
   }
 };

@@ -33,7 +33,9 @@ export function labextensionsDir() {
     path.join(installPrefix, 'share', 'jupyter', 'labextensions')
   ];
   const found = candidates.find(dir =>
-    fs.existsSync(path.join(dir, 'jupyterlab-notebook-metadata', 'package.json'))
+    fs.existsSync(
+      path.join(dir, 'jupyterlab-notebook-metadata', 'package.json')
+    )
   );
   if (!found) {
     throw new Error(`The extension is not installed under ${installPrefix}`);
@@ -48,13 +50,35 @@ export function build() {
   });
   timed('wheel', () => {
     fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-    run(python, ['-m', 'pip', 'wheel', '--quiet', '--no-build-isolation',
-      '--no-deps', '--no-index', '-w', 'dist', '.']);
-    const wheel = fs.readdirSync(path.join(root, 'dist')).find(f => f.endsWith('.whl'));
+    run(python, [
+      '-m',
+      'pip',
+      'wheel',
+      '--quiet',
+      '--no-build-isolation',
+      '--no-deps',
+      '--no-index',
+      '-w',
+      'dist',
+      '.'
+    ]);
+    const wheel = fs
+      .readdirSync(path.join(root, 'dist'))
+      .find(f => f.endsWith('.whl'));
     fs.rmSync(installPrefix, { recursive: true, force: true });
-    run(python, ['-m', 'pip', 'install', '--quiet', '--no-deps', '--no-index',
-      '--no-warn-script-location', '--root-user-action=ignore',
-      '--prefix', installPrefix, path.join('dist', wheel)]);
+    run(python, [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--no-deps',
+      '--no-index',
+      '--no-warn-script-location',
+      '--root-user-action=ignore',
+      '--prefix',
+      installPrefix,
+      path.join('dist', wheel)
+    ]);
   });
   timed('test lab', () => run('npm', ['run', 'build:lab']));
   return labextensionsDir();

@@ -11,7 +11,15 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /**
  * Spawn the server; `stdio` as for child_process.spawn.
  */
-export function serve({ port, rootDir, token, labextensions, stateDir, stdio = 'inherit' }) {
+export function serve({
+  port,
+  rootDir,
+  token,
+  labextensions,
+  stateDir,
+  stdio = 'inherit',
+  env = {}
+}) {
   const args = [
     path.join(root, 'ui-tests', 'lab', 'server', 'lab_host.py'),
     `--port=${port}`,
@@ -31,7 +39,8 @@ export function serve({ port, rootDir, token, labextensions, stateDir, stdio = '
       ...process.env,
       LAB_HOST_STATE_DIR: stateDir,
       // ipykernel's debugger warns on every kernel start without this.
-      PYDEVD_DISABLE_FILE_VALIDATION: '1'
+      PYDEVD_DISABLE_FILE_VALIDATION: '1',
+      ...env
     }
   });
 }

@@ -16,7 +16,9 @@ const { values } = parseArgs({
   }
 });
 
-execFileSync('bash', [path.join(root, 'scripts', 'setup.sh')], { stdio: 'inherit' });
+execFileSync('bash', [path.join(root, 'scripts', 'setup.sh')], {
+  stdio: 'inherit'
+});
 const { build } = await import('./build.mjs');
 const { serve } = await import('./serve.mjs');
 const labextensions = build();
@@ -36,7 +38,9 @@ server.stderr.on('data', chunk => {
   process.stderr.write(chunk);
   if (!announced && String(chunk).includes('is running at')) {
     announced = true;
-    console.log(`\nJupyterLab with jupyterlab-notebook-metadata on ${rootDir}:`);
+    console.log(
+      `\nJupyterLab with jupyterlab-notebook-metadata on ${rootDir}:`
+    );
     console.log(`http://127.0.0.1:${values.port}/lab?token=${token}\n`);
   }
 });

@@ -29,7 +29,12 @@ function step(label, command, args, env = {}) {
 }
 
 function finish(ok) {
-  console.log('\n== Times (s): ' + Object.entries(times).map(([k, v]) => `${k} ${v}`).join(', '));
+  console.log(
+    '\n== Times (s): ' +
+      Object.entries(times)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')
+  );
   console.log(`Summary: ${counts.passed} passed, ${counts.failed} failed`);
   process.exit(ok ? 0 : 1);
 }
@@ -40,11 +45,17 @@ if (!step('lint', 'npm', ['run', '--silent', 'lint:check'])) {
 }
 
 const jestReport = path.join(reports, 'jest.json');
-const jestOk = step('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${jestReport}`]);
+const jestOk = step('jest', 'npx', [
+  'jest',
+  '--ci',
+  '--json',
+  `--outputFile=${jestReport}`
+]);
 if (fs.existsSync(jestReport)) {
   const report = JSON.parse(fs.readFileSync(jestReport, 'utf-8'));
   counts.passed += report.numPassedTests;
-  counts.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  counts.failed +=
+    report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
 } else if (!jestOk) {
   counts.failed += 1;
 }
@@ -67,7 +78,13 @@ if (buildOk) {
   uiOk = step(
     'ui tests',
     'npx',
-    ['playwright', 'test', '--config', 'ui-tests/playwright.config.ts', '--reporter=list,json'],
+    [
+      'playwright',
+      'test',
+      '--config',
+      'ui-tests/playwright.config.ts',
+      '--reporter=list,json'
+    ],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
   );
   if (fs.existsSync(uiReport)) {

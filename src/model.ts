@@ -23,11 +23,12 @@ export class NotebookMetadataModel {
    * Create the model of an open notebook.
    */
   constructor(source: NotebookMetadataModel.INotebookSource) {
-    this.id = `notebook-metadata-${++Private.count}`;
+    this.id = Private.nextId();
     this._source = source;
     this._notebook = source.model;
     this._metadata = Private.readAll(this._notebook);
     this._notebook.metadataChanged.connect(this._onMetadataChanged, this);
+    this._notebook.stateChanged.connect(this._onStateChanged, this);
     source.pathChanged.connect(this._onPathChanged, this);
     source.sessionContext?.kernelChanged.connect(this._onKernelChanged, this);
   }
@@ -38,7 +39,8 @@ export class NotebookMetadataModel {
   readonly id: string;
 
   /**
-   * Emitted after the metadata, the path or the running kernel changes.
+   * Emitted after the metadata, the path, the read-only state or the
+   * running kernel changes.
    */
   get changed(): ISignal<this, NotebookMetadataModel.IChange> {
     return this._changed;
@@ -111,6 +113,7 @@ export class NotebookMetadataModel {
     this._isDisposed = true;
     this._disposed.emit();
     this._notebook.metadataChanged.disconnect(this._onMetadataChanged, this);
+    this._notebook.stateChanged.disconnect(this._onStateChanged, this);
     this._source.pathChanged.disconnect(this._onPathChanged, this);
     this._source.sessionContext?.kernelChanged.disconnect(
       this._onKernelChanged,
@@ -241,6 +244,12 @@ export class NotebookMetadataModel {
     this._changed.emit({ type: 'metadata', key: change.key });
   }
 
+  private _onStateChanged(_: INotebookModel, change: { name: string }): void {
+    if (change.name === 'readOnly') {
+      this._changed.emit({ type: 'readOnly' });
+    }
+  }
+
   private _onPathChanged(): void {
     this._changed.emit({ type: 'path' });
   }
@@ -279,8 +288,8 @@ export namespace NotebookMetadataModel {
    * What changed.
    */
   export interface IChange {
-    /** The metadata (one key), the path, or the running kernel. */
-    type: 'metadata' | 'path' | 'kernel';
+    /** The metadata (one key), the path, the read-only state or the kernel. */
+    type: 'metadata' | 'path' | 'readOnly' | 'kernel';
     /** The key that changed, for a metadata change. */
     key?: string;
   }
@@ -290,8 +299,13 @@ export namespace NotebookMetadataModel {
  * Module-private helpers.
  */
 namespace Private {
-  /** How many models were made, for their ids. */
-  export let count = 0;
+  let count = 0;
+
+  /** A new unique model id. */
+  export function nextId(): string {
+    count += 1;
+    return `notebook-metadata-${count}`;
+  }
 
   /** What the model reaches of @jupyter/ydoc's notebook. */
   interface IYMap {

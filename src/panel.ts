@@ -1,5 +1,6 @@
 import { type ITranslator, nullTranslator } from '@jupyterlab/translation';
-import { ReactWidget, SidePanel } from '@jupyterlab/ui-components';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import { Panel } from '@lumino/widgets';
 import React from 'react';
 
 import { MetadataView } from './components/MetadataView';
@@ -9,14 +10,18 @@ import type { ActiveNotebookMetadata } from './tracker';
 
 /**
  * The right-sidebar panel: the metadata of the active notebook.
+ *
+ * A plain panel (heading over a scrolling body) rather than core's
+ * SidePanel: it holds one view, so an accordion around it would only add
+ * an empty title bar.
  */
-export class NotebookMetadataPanel extends SidePanel {
+export class NotebookMetadataPanel extends Panel {
   /**
    * Create the panel for the notebooks an `ActiveNotebookMetadata` follows.
    */
   constructor(options: NotebookMetadataPanel.IOptions) {
     const translator = options.translator ?? nullTranslator;
-    super({ translator });
+    super();
     const trans = translator.load('jupyterlab_notebook_metadata');
     this.id = 'jp-notebook-metadata';
     this.addClass('jp-NotebookMetadata');
@@ -26,42 +31,55 @@ export class NotebookMetadataPanel extends SidePanel {
       React.createElement('h2', null, trans.__('Notebook Metadata'))
     );
     heading.addClass('jp-NotebookMetadata-title');
-    this.header.addWidget(heading);
-    this.addWidget(
-      ReactWidget.create(
-        React.createElement(MetadataView, {
-          active: options.active,
-          kernelSpecs: options.kernelSpecs,
-          translator
-        })
-      )
+    this.addWidget(heading);
+    const body = ReactWidget.create(
+      React.createElement(MetadataView, {
+        active: options.active,
+        kernelSpecs: options.kernelSpecs,
+        translator
+      })
     );
+    body.addClass('jp-NotebookMetadata-body');
+    this.addWidget(body);
   }
 
   /**
    * Put the keyboard focus on the panel's first field, once it is rendered.
+   * A command palette that closes after running the command gives focus
+   * back to where it was, so the focus is checked again for a few frames.
    */
   async focusFirstField(): Promise<void> {
-    for (let frame = 0; frame < 60; frame++) {
-      const field =
-        this.node.querySelector<HTMLElement>(
-          '.jp-NotebookMetadata-sectionContent :is(input, select, textarea):not(:disabled)'
-        ) ??
-        this.node.querySelector<HTMLElement>(
-          '.jp-NotebookMetadata-sectionToggle, .jp-NotebookMetadata-placeholder'
-        );
+    let focused = 0;
+    for (let frame = 0; frame < 60 && focused < 3; frame++) {
+      const field = Private.firstField(this.node);
       if (field) {
-        if (
-          !field.hasAttribute('tabindex') &&
-          !field.matches('input, select, textarea, button')
-        ) {
-          field.tabIndex = -1;
+        if (document.activeElement === field) {
+          focused++;
+        } else {
+          field.focus();
         }
-        field.focus();
-        return;
       }
       await new Promise(resolve => requestAnimationFrame(resolve));
     }
+  }
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** The first field of the panel, or else its first control. */
+  export function firstField(node: HTMLElement): HTMLElement | null {
+    const field =
+      node.querySelector<HTMLElement>(
+        '.jp-NotebookMetadata-sectionContent :is(input, select, textarea):not(:disabled)'
+      ) ??
+      node.querySelector<HTMLElement>('.jp-NotebookMetadata-sectionToggle') ??
+      node.querySelector<HTMLElement>('.jp-NotebookMetadata-placeholder');
+    if (field && !field.matches('input, select, textarea, button')) {
+      field.tabIndex = -1;
+    }
+    return field;
   }
 }
 

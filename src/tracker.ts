@@ -77,6 +77,9 @@ export class ActiveNotebookMetadata {
       const created = new NotebookMetadataModel(panel.context);
       this._models.set(panel, created);
       panel.disposed.connect(() => {
+        if (this._isDisposed) {
+          return;
+        }
         this._models.delete(panel);
         created.dispose();
         if (this._current === created) {

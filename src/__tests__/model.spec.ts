@@ -7,39 +7,126 @@ import { NotebookMetadataModel } from '../model';
 function openNotebook(metadata: Record<string, any>) {
   const model = new NotebookModel();
   model.fromJSON({ cells: [], metadata, nbformat: 4, nbformat_minor: 5 });
+  model.dirty = false;
   const source = {
     model,
     path: 'folder/analysis.ipynb',
     pathChanged: new Signal<unknown, string>({})
   };
-  return { model, source };
+  return { model, source, metadata: new NotebookMetadataModel(source) };
+}
+
+const ORIGINAL = {
+  kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' },
+  language_info: { name: 'python' },
+  title: 'Week 3',
+  course: { code: 'STAT-201' },
+  tags: ['a'],
+  zero: 0
+};
+
+/** Count the notebook's metadata change events by key. */
+function recordChanges(model: NotebookModel): string[] {
+  const keys: string[] = [];
+  model.metadataChanged.connect((_, change) => keys.push(change.key));
+  return keys;
 }
 
 describe('NotebookMetadataModel', () => {
-  it('reads the path, name and metadata of the notebook', () => {
-    const { source } = openNotebook({ course: { code: 'STAT-201' } });
-    const metadata = new NotebookMetadataModel(source);
+  it('reads the path, name, metadata and custom keys of the notebook', () => {
+    const { metadata } = openNotebook(ORIGINAL);
     expect(metadata.path).toBe('folder/analysis.ipynb');
     expect(metadata.name).toBe('analysis.ipynb');
-    expect(metadata.metadata.course).toEqual({ code: 'STAT-201' });
+    expect(metadata.metadata).toEqual(ORIGINAL);
+    expect(metadata.customKeys).toEqual(['course', 'tags', 'zero']);
   });
 
-  it('emits changed on a metadata change made elsewhere and on a rename', () => {
-    const { model, source } = openNotebook({});
-    const metadata = new NotebookMetadataModel(source);
-    let emitted = 0;
-    metadata.changed.connect(() => emitted++);
+  it('writes a valid value to its key only and marks the notebook dirty', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    const changed = recordChanges(model);
+    expect(metadata.set('tags', ['a', 'b'])).toEqual([]);
+    expect(changed).toEqual(['tags']);
+    expect(model.getMetadata('tags')).toEqual(['a', 'b']);
+    expect(model.dirty).toBe(true);
+    expect(metadata.metadata.tags).toEqual(['a', 'b']);
+  });
+
+  it('does not write a value equal to the current one', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    const changed = recordChanges(model);
+    metadata.set('course', { code: 'STAT-201' });
+    expect(changed).toEqual([]);
+    expect(model.dirty).toBe(false);
+  });
+
+  it('refuses invalid section values and leaves the notebook unchanged', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    const problems = metadata.set('kernelspec', { display_name: 'No name' });
+    expect(problems.map(p => p.path)).toEqual(['/kernelspec/name']);
+    expect(model.getMetadata('kernelspec')).toEqual(ORIGINAL.kernelspec);
+    expect(model.dirty).toBe(false);
+  });
+
+  it('deletes one key without rewriting the others', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    const changed = recordChanges(model);
+    metadata.delete('zero');
+    expect(changed).toEqual(['zero']);
+    expect(model.getMetadata('zero')).toBeUndefined();
+    const { zero: _, ...rest } = ORIGINAL;
+    expect(model.metadata).toEqual(rest);
+  });
+
+  it('renames a key in one edit and refuses names in use', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    expect(metadata.rename('course', 'tags')?.message).toBe(
+      'A key named "%1" already exists.'
+    );
+    expect(metadata.rename('course', 'course_info')).toBeNull();
+    expect(model.getMetadata('course')).toBeUndefined();
+    expect(model.getMetadata('course_info')).toEqual({ code: 'STAT-201' });
+    expect(Object.keys(model.metadata)).toContain('kernelspec');
+  });
+
+  it('replaces the whole metadata by writing only the keys that differ', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    const changed = recordChanges(model);
+    const { zero: _, ...rest } = ORIGINAL;
+    expect(
+      metadata.replaceAll({ ...rest, course: { code: 'X' }, added: null })
+    ).toEqual([]);
+    expect(changed.sort()).toEqual(['added', 'course', 'zero']);
+    expect(model.metadata).toEqual({
+      ...rest,
+      course: { code: 'X' },
+      added: null
+    });
+  });
+
+  it('refuses writes to a read-only notebook', () => {
+    const { model, metadata } = openNotebook(ORIGINAL);
+    model.readOnly = true;
+    expect(metadata.set('tags', [])).toHaveLength(1);
+    expect(model.getMetadata('tags')).toEqual(['a']);
+  });
+
+  it('follows changes made elsewhere and renames', () => {
+    const { model, source, metadata } = openNotebook({});
+    const seen: string[] = [];
+    metadata.changed.connect((_, change) =>
+      seen.push(`${change.type}:${change.key ?? ''}`)
+    );
     model.setMetadata('tags', ['a']);
-    expect(emitted).toBe(1);
+    model.deleteMetadata('tags');
     source.path = 'renamed.ipynb';
     source.pathChanged.emit('renamed.ipynb');
-    expect(emitted).toBe(2);
+    expect(seen).toEqual(['metadata:tags', 'metadata:tags', 'path:']);
+    expect('tags' in metadata.metadata).toBe(false);
     expect(metadata.name).toBe('renamed.ipynb');
   });
 
   it('leaves no listener behind once disposed', () => {
-    const { model, source } = openNotebook({});
-    const metadata = new NotebookMetadataModel(source);
+    const { model, source, metadata } = openNotebook({});
     let emitted = 0;
     metadata.changed.connect(() => emitted++);
     metadata.dispose();

@@ -1,6 +1,10 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
-import type { PartialJSONObject, PartialJSONValue } from '@lumino/coreutils';
+import {
+  JSONExt,
+  type PartialJSONObject,
+  type PartialJSONValue
+} from '@lumino/coreutils';
 import React, { useState } from 'react';
 
 import {
@@ -173,16 +177,10 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
       ) : (
         <JSONTextArea
           label={trans.__('Value of %1 (JSON)', name)}
-          text={valueDraft ?? formatJSON(value)}
+          text={shownText(valueDraft, valueProblem, value)}
           invalid={valueProblem !== null}
           disabled={disabled}
           onChange={onValueChange}
-          onBlur={() => {
-            // Once valid, the field shows the notebook's value again.
-            if (valueProblem === null) {
-              setValueDraft(null);
-            }
-          }}
         />
       )}
       {valueProblem && <FieldMessage kind="error">{valueProblem}</FieldMessage>}
@@ -301,6 +299,28 @@ function JSONTextArea(props: {
       onKeyDown={props.onKeyDown}
     />
   );
+}
+
+/**
+ * The text a value field shows: what the user typed while it is invalid or
+ * still means the notebook's value (so a field never jumps while in use),
+ * else the notebook's value, e.g. after a change made elsewhere.
+ */
+function shownText(
+  draft: string | null,
+  problem: string | null,
+  value: PartialJSONValue
+): string {
+  if (draft === null) {
+    return formatJSON(value);
+  }
+  if (problem !== null) {
+    return draft;
+  }
+  const parsed = parseJSON(draft);
+  return parsed.ok && JSONExt.deepEqual(parsed.value, value)
+    ? draft
+    : formatJSON(value);
 }
 
 /** A string usable in an element id. */

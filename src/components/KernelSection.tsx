@@ -13,6 +13,7 @@ import type { IKernelSpecInfo, KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
 import { formSchema, formValidator } from '../validation';
 import { FieldMessage } from './Section';
+import { LabelledTextWidget } from './widgets';
 import { useSignal } from './hooks';
 
 /**
@@ -48,7 +49,7 @@ const UI_SCHEMA = {
   }
 };
 
-const WIDGETS = { kernelPicker: KernelPicker };
+const WIDGETS = { kernelPicker: KernelPicker, TextWidget: LabelledTextWidget };
 
 /**
  * The notebook's kernel: a form generated from `schemas/kernel.json`, with

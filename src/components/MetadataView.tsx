@@ -10,6 +10,7 @@ import { KernelSection } from './KernelSection';
 import { NotebookSection } from './NotebookSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
+import { useSignal } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -59,20 +60,8 @@ function NotebookMetadataEditor(props: {
 }): JSX.Element {
   const { model, kernelSpecs, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
-  const [metadata, setMetadata] = useState(model.metadata);
-  const [, setPath] = useState(model.path);
-
-  useEffect(() => {
-    const onChanged = () => {
-      setMetadata(model.metadata);
-      setPath(model.path);
-    };
-    model.changed.connect(onChanged);
-    onChanged();
-    return () => {
-      model.changed.disconnect(onChanged);
-    };
-  }, [model]);
+  useSignal(model.changed);
+  const metadata = model.metadata;
 
   const disabled = model.readOnly;
   return (

@@ -12,6 +12,7 @@ import React, { useState } from 'react';
 import type { NotebookMetadataModel } from '../model';
 import { formSchema, formValidator } from '../validation';
 import { FieldMessage } from './Section';
+import { LabelledTextWidget } from './widgets';
 
 /**
  * Properties of the notebook section.
@@ -32,6 +33,8 @@ export interface INotebookSectionProps {
 const FIELDS = ['title', 'authors'] as const;
 
 const SCHEMA = formSchema('notebook');
+
+const WIDGETS = { TextWidget: LabelledTextWidget };
 
 /**
  * nbformat's `title` and `authors`: a form generated from
@@ -83,6 +86,7 @@ export const NotebookSection = React.memo(function NotebookSection(
     <div className="jp-NotebookMetadata-notebookFields">
       <FormComponent
         schema={SCHEMA}
+        widgets={WIDGETS}
         formData={formData as ReadonlyJSONObject}
         validator={formValidator}
         liveValidate

@@ -80,6 +80,14 @@ export class LabPage {
     readonly workspace: string
   ) {}
 
+  /** Page errors this test expects (each with a reason at the call). */
+  readonly allowedPageErrors: RegExp[] = [];
+
+  /** Accept a page error matching exactly this pattern in this test. */
+  allowPageError(pattern: RegExp): void {
+    this.allowedPageErrors.push(pattern);
+  }
+
   /** Load the lab and wait until it is restored. */
   async goto(): Promise<void> {
     await this.page.goto(`/lab/workspaces/${this.workspace}?token=${token}`);
@@ -124,6 +132,34 @@ export class LabPage {
     });
   }
 
+  /** Close the current notebook (no unsaved changes) and wait until it is gone. */
+  async closeCurrent(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const app = (window as any).jupyterapp;
+      const widget = app.shell.currentWidget;
+      widget.close();
+      while (!widget.isDisposed) {
+        await new Promise(resolve => requestAnimationFrame(resolve));
+      }
+    });
+  }
+
+  /**
+   * Wait until the keyboard focus stays on one element for a few frames
+   * (Lumino moves focus on activate requests it processes a little later).
+   */
+  async focusSettled(): Promise<void> {
+    await this.page.evaluate(async () => {
+      let last = document.activeElement;
+      let stable = 0;
+      while (stable < 10) {
+        await new Promise(resolve => requestAnimationFrame(resolve));
+        stable = document.activeElement === last ? stable + 1 : 0;
+        last = document.activeElement;
+      }
+    });
+  }
+
   /** Run a command of the app. */
   async command(
     id: string,
@@ -152,6 +188,27 @@ export class LabPage {
     await expect(this.panel).toBeVisible();
   }
 
+  /** The current notebook's metadata, as the app's model has it. */
+  async appMetadata(): Promise<Record<string, unknown>> {
+    return this.page.evaluate(() => {
+      const widget = (window as any).jupyterapp.shell.currentWidget;
+      return widget.context.model.metadata;
+    });
+  }
+
+  /** Whether the current notebook has unsaved changes. */
+  async isDirty(): Promise<boolean> {
+    return this.page.evaluate(
+      () => (window as any).jupyterapp.shell.currentWidget.context.model.dirty
+    );
+  }
+
+  /** Open the panel through its command, as the palette and shortcut do. */
+  async openPanel(): Promise<void> {
+    await this.command('notebook-metadata:open');
+    await expect(this.panel).toBeVisible();
+  }
+
   /** The metadata panel. */
   get panel() {
     return this.page.locator('#jp-notebook-metadata');
@@ -160,6 +217,10 @@ export class LabPage {
 
 export const test = base.extend<ILabFixtures>({
   lab: async ({ page }, use, testInfo) => {
+    const lab = new LabPage(
+      page,
+      uniqueName(testInfo.title.replace(/\W+/g, '-').slice(0, 30))
+    );
     const problems: string[] = [];
     page.on('console', message => {
       if (message.type() !== 'error') {
@@ -170,9 +231,11 @@ export const test = base.extend<ILabFixtures>({
         problems.push(`console error: ${text}`);
       }
     });
-    page.on('pageerror', error =>
-      problems.push(`page error: ${error.stack ?? error}`)
-    );
+    page.on('pageerror', error => {
+      if (!lab.allowedPageErrors.some(pattern => pattern.test(String(error)))) {
+        problems.push(`page error: ${error.stack ?? error}`);
+      }
+    });
     page.on('requestfailed', request => {
       const failure = request.failure()?.errorText ?? '';
       // A request the page dropped itself (navigation, closing) is no failure.
@@ -190,10 +253,6 @@ export const test = base.extend<ILabFixtures>({
         );
       }
     });
-    const lab = new LabPage(
-      page,
-      uniqueName(testInfo.title.replace(/\W+/g, '-').slice(0, 30))
-    );
     await lab.goto();
     await use(lab);
     expect(

@@ -1,0 +1,82 @@
+import {
+  checkKeyName,
+  customKeys,
+  describeValue,
+  isLargeValue,
+  parseJSON
+} from '../keys';
+
+describe('customKeys', () => {
+  it('lists every key no section edits, in order', () => {
+    expect(
+      customKeys({
+        kernelspec: {},
+        zeta: 1,
+        title: 't',
+        alpha: 2,
+        language_info: {},
+        authors: [],
+        jupytext: {}
+      })
+    ).toEqual(['zeta', 'alpha', 'jupytext']);
+  });
+});
+
+describe('checkKeyName', () => {
+  it.each([
+    ['', 'A key needs a name.'],
+    [' padded', 'A key name cannot start or end with a space.'],
+    ['kernelspec', '"%1" is edited in its own section above.'],
+    ['authors', '"%1" is edited in its own section above.'],
+    ['course', 'A key named "%1" already exists.']
+  ])('refuses %j', (name, message) => {
+    expect(checkKeyName(name, ['course', 'tags'])?.message).toBe(message);
+  });
+
+  it('accepts new names, odd ones included, and a key keeping its own name', () => {
+    expect(checkKeyName('ünïcødé / spaces inside', ['course'])).toBeNull();
+    expect(checkKeyName('course', ['course'], 'course')).toBeNull();
+  });
+});
+
+describe('parseJSON', () => {
+  it('reads any JSON value', () => {
+    expect(parseJSON('{"a": [1, null]}')).toEqual({
+      ok: true,
+      value: { a: [1, null] }
+    });
+    expect(parseJSON('false')).toEqual({ ok: true, value: false });
+  });
+
+  it('says why text is not JSON', () => {
+    const result = parseJSON('{"a": ');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problem.message).toBe('Invalid JSON: %1');
+    expect(!result.ok && result.problem.arg).toMatch(/JSON/);
+    expect(parseJSON('  ')).toEqual({
+      ok: false,
+      problem: { message: 'Enter a JSON value.' }
+    });
+  });
+});
+
+describe('large values', () => {
+  it('finds a value large without walking all of it', () => {
+    const big = Array.from({ length: 100_000 }, (_, i) => ({ i }));
+    expect(isLargeValue(big)).toBe(true);
+    expect(isLargeValue({ a: 'x'.repeat(5000) })).toBe(true);
+    expect(isLargeValue({ a: [1, 2, 3], b: 'short' })).toBe(false);
+  });
+
+  it('describes values by type and size', () => {
+    expect(describeValue([1, 2])).toEqual({
+      message: 'list of %1 items',
+      arg: '2'
+    });
+    expect(describeValue({ a: 1 })).toEqual({
+      message: 'object with %1 keys',
+      arg: '1'
+    });
+    expect(describeValue('x')).toEqual({ message: '%1', arg: '"x"' });
+  });
+});
