@@ -7,6 +7,7 @@ import {
 } from '@lumino/coreutils';
 import { type ISignal, Signal } from '@lumino/signaling';
 
+import { MetadataHistory } from './history';
 import { checkKeyName, customKeys, type IProblem } from './keys';
 import { type IValidationProblem, validateMetadata } from './validation';
 
@@ -27,6 +28,7 @@ export class NotebookMetadataModel {
     this._source = source;
     this._notebook = source.model;
     this._metadata = Private.readAll(this._notebook);
+    this._history = MetadataHistory.acquire(this._notebook);
     this._notebook.metadataChanged.connect(this._onMetadataChanged, this);
     this._notebook.stateChanged.connect(this._onStateChanged, this);
     source.pathChanged.connect(this._onPathChanged, this);
@@ -97,6 +99,14 @@ export class NotebookMetadataModel {
   }
 
   /**
+   * The notebook's undo history, metadata edits included (null when the
+   * notebook's shared model is not @jupyter/ydoc's).
+   */
+  get history(): MetadataHistory | null {
+    return this._history;
+  }
+
+  /**
    * Whether the model has been disposed.
    */
   get isDisposed(): boolean {
@@ -112,6 +122,8 @@ export class NotebookMetadataModel {
     }
     this._isDisposed = true;
     this._disposed.emit();
+    this._history?.release();
+    this._history = null;
     this._notebook.metadataChanged.disconnect(this._onMetadataChanged, this);
     this._notebook.stateChanged.disconnect(this._onStateChanged, this);
     this._source.pathChanged.disconnect(this._onPathChanged, this);
@@ -127,10 +139,14 @@ export class NotebookMetadataModel {
    * its key. Nothing is written if the result would not be valid; keys whose
    * value is unchanged are not written at all.
    *
+   * Each call is one undo step, except that consecutive calls with the same
+   * `edit` (e.g. keystrokes in one field) merge into one step.
+   *
    * @returns the problems that kept the edit out, or an empty list.
    */
   update(
-    changes: Record<string, PartialJSONValue | undefined>
+    changes: Record<string, PartialJSONValue | undefined>,
+    edit?: string
   ): IValidationProblem[] {
     if (this.readOnly) {
       return [{ path: '/', message: 'The notebook is read-only.' }];
@@ -165,15 +181,34 @@ export class NotebookMetadataModel {
     if (problems.length > 0) {
       return problems;
     }
-    Private.write(this._notebook, writes);
+    if (this._history) {
+      this._history.write(
+        edit,
+        writes.map(([key]) => key),
+        tag => Private.write(this._notebook, writes, tag)
+      );
+    } else {
+      Private.write(this._notebook, writes);
+    }
     return [];
+  }
+
+  /**
+   * End the current edit (a field lost focus): the next write is a new step.
+   */
+  endEdit(): void {
+    this._history?.endEdit();
   }
 
   /**
    * Set one key. See `update`.
    */
-  set(key: string, value: PartialJSONValue): IValidationProblem[] {
-    return this.update({ [key]: value });
+  set(
+    key: string,
+    value: PartialJSONValue,
+    edit?: string
+  ): IValidationProblem[] {
+    return this.update({ [key]: value }, edit);
   }
 
   /**
@@ -241,6 +276,10 @@ export class NotebookMetadataModel {
       next[change.key] = change.newValue as PartialJSONValue;
     }
     this._metadata = next;
+    if (this._history?.isApplying) {
+      // An undo or redo of metadata changes the document: it needs saving.
+      this._notebook.dirty = true;
+    }
     this._changed.emit({ type: 'metadata', key: change.key });
   }
 
@@ -258,6 +297,7 @@ export class NotebookMetadataModel {
     this._changed.emit({ type: 'kernel' });
   }
 
+  private _history: MetadataHistory | null;
   private _source: NotebookMetadataModel.INotebookSource;
   private _notebook: INotebookModel;
   private _metadata: PartialJSONObject;
@@ -338,13 +378,33 @@ namespace Private {
       : (notebook.metadata as PartialJSONObject);
   }
 
-  /** Write keys (`undefined` deletes) in one transaction. */
+  /**
+   * Write keys (`undefined` deletes) in one transaction of the notebook's
+   * shared model, tagged by `tag` when given.
+   */
   export function write(
     notebook: INotebookModel,
-    writes: Array<[string, PartialJSONValue | undefined]>
+    writes: Array<[string, PartialJSONValue | undefined]>,
+    tag?: (transaction: any) => void
   ): void {
     const map = sharedMetadata(notebook);
-    notebook.sharedModel.transact(() => {
+    const shared = notebook.sharedModel as unknown as {
+      ydoc?: {
+        transact(f: (transaction: unknown) => void, origin: unknown): void;
+      };
+    };
+    const transact = (body: () => void) => {
+      if (shared.ydoc && tag) {
+        // The shared model's own origin, so its undo manager tracks the write.
+        shared.ydoc.transact(transaction => {
+          tag(transaction);
+          body();
+        }, shared);
+      } else {
+        notebook.sharedModel.transact(body);
+      }
+    };
+    transact(() => {
       for (const [key, value] of writes) {
         if (value === undefined) {
           if (map) {

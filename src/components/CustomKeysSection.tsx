@@ -112,7 +112,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
       setValueProblem(say(trans, parsed.problem));
       return;
     }
-    const problems = model.set(name, parsed.value);
+    const problems = model.set(name, parsed.value, `value:${name}`);
     setValueProblem(say(trans, problems[0]));
   };
 
@@ -181,6 +181,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
           invalid={valueProblem !== null}
           disabled={disabled}
           onChange={onValueChange}
+          onBlur={() => model.endEdit()}
         />
       )}
       {valueProblem && <FieldMessage kind="error">{valueProblem}</FieldMessage>}

@@ -87,7 +87,12 @@ export const KernelSection = React.memo(function KernelSection(
         language: picked.language
       };
     }
-    const found = model.set('kernelspec', value);
+    // Typing in a field is one step; picking a kernel is a step of its own.
+    const found = model.set(
+      'kernelspec',
+      value,
+      picked ? undefined : 'kernelspec'
+    );
     setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
     const running = model.runningKernel;
     setOffer(
@@ -131,6 +136,7 @@ export const KernelSection = React.memo(function KernelSection(
           arrayMinItems: { populate: 'never' }
         }}
         onChange={onChange}
+        onBlur={() => model.endEdit()}
         compact
       />
       {problems.map(problem => (

@@ -1,7 +1,9 @@
-import type { ITranslator } from '@jupyterlab/translation';
+import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
+import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
+import type { MetadataHistory } from '../history';
 import type { KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
 import type { ActiveNotebookMetadata } from '../tracker';
@@ -65,10 +67,24 @@ function NotebookMetadataEditor(props: {
 
   const disabled = model.readOnly;
   return (
-    <div className="jp-NotebookMetadata-editor">
-      <div className="jp-NotebookMetadata-notebookName">{model.name}</div>
-      <div className="jp-NotebookMetadata-path" title={model.path}>
-        {model.path}
+    <div
+      className="jp-NotebookMetadata-editor"
+      onKeyDown={event => onUndoKeys(event, model)}
+    >
+      <div className="jp-NotebookMetadata-header">
+        <div className="jp-NotebookMetadata-names">
+          <div className="jp-NotebookMetadata-notebookName">{model.name}</div>
+          <div className="jp-NotebookMetadata-path" title={model.path}>
+            {model.path}
+          </div>
+        </div>
+        {model.history && (
+          <UndoButtons
+            history={model.history}
+            disabled={disabled}
+            trans={trans}
+          />
+        )}
       </div>
       {disabled && (
         <FieldMessage kind="notice">
@@ -128,6 +144,77 @@ function NotebookMetadataEditor(props: {
       </Section>
     </div>
   );
+}
+
+/**
+ * Undo and Redo of the notebook's history, metadata edits included.
+ */
+function UndoButtons(props: {
+  history: MetadataHistory;
+  disabled: boolean;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { history, disabled, trans } = props;
+  useSignal(history.changed);
+  return (
+    <div
+      className="jp-NotebookMetadata-undo"
+      role="group"
+      aria-label={trans.__('History')}
+    >
+      <button
+        type="button"
+        className="jp-NotebookMetadata-iconButton"
+        aria-label={trans.__('Undo')}
+        title={trans.__('Undo (%1)', 'Ctrl+Z')}
+        disabled={disabled || !history.canUndo}
+        onClick={() => history.undo()}
+      >
+        <undoIcon.react tag="span" />
+      </button>
+      <button
+        type="button"
+        className="jp-NotebookMetadata-iconButton"
+        aria-label={trans.__('Redo')}
+        title={trans.__('Redo (%1)', 'Ctrl+Shift+Z')}
+        disabled={disabled || !history.canRedo}
+        onClick={() => history.redo()}
+      >
+        <redoIcon.react tag="span" />
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Undo and redo keys inside the panel, outside text fields (which keep
+ * their own undo of what is being typed).
+ */
+function onUndoKeys(
+  event: React.KeyboardEvent,
+  model: NotebookMetadataModel
+): void {
+  const history = model.history;
+  const target = event.target as HTMLElement;
+  if (
+    !history ||
+    model.readOnly ||
+    !(event.ctrlKey || event.metaKey) ||
+    event.altKey ||
+    target.matches('input, textarea, select, [contenteditable="true"]')
+  ) {
+    return;
+  }
+  const key = event.key.toLowerCase();
+  if (key === 'z' && !event.shiftKey) {
+    history.undo();
+  } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+    history.redo();
+  } else {
+    return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
 }
 
 /**

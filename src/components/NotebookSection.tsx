@@ -78,7 +78,10 @@ export const NotebookSection = React.memo(function NotebookSection(
     if (event.errors.length > 0) {
       return;
     }
-    const found = model.update(changes);
+    const found = model.update(
+      changes,
+      `notebook:${Object.keys(changes).join(',')}`
+    );
     setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
   };
 
@@ -97,6 +100,7 @@ export const NotebookSection = React.memo(function NotebookSection(
           arrayMinItems: { populate: 'never' }
         }}
         onChange={onChange}
+        onBlur={() => model.endEdit()}
         compact
       />
       {problems.map(problem => (

@@ -1,0 +1,344 @@
+import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
+import { type ISignal, Signal } from '@lumino/signaling';
+
+import type { INotebookModel } from '@jupyterlab/notebook';
+
+/**
+ * Metadata edits in the notebook's own undo history.
+ *
+ * `@jupyter/ydoc`'s notebook undo manager covers the cells only. This adds
+ * the notebook's metadata map to its scope, so that edits made through the
+ * panel undo and redo with the notebook's Undo and Redo, in their true order
+ * among cell edits. Consecutive writes of one edit (typing in one field) make
+ * one step.
+ *
+ * Writes nobody made in the panel (the kernel writing `kernelspec` and
+ * `language_info`, another metadata editor, a collaborator) are kept out of
+ * the history, and undoing an older step never overwrites them: such a value
+ * is put back right after the undo.
+ *
+ * The undo manager is set to restore map values over later changes
+ * (`ignoreRemoteMapChanges`): without it Yjs 13.5 refuses to bring back a
+ * key that was deleted and then added again. The rule above keeps that from
+ * overwriting anybody else's writes.
+ */
+export class MetadataHistory {
+  /**
+   * The history of a notebook, shared by every view of it; call `release`
+   * when done with it. Null if the notebook's shared model is not ydoc's.
+   */
+  static acquire(notebook: INotebookModel): MetadataHistory | null {
+    const shared = Private.yNotebook(notebook);
+    if (!shared) {
+      return null;
+    }
+    let history = Private.histories.get(shared);
+    if (!history) {
+      history = new MetadataHistory(shared);
+      Private.histories.set(shared, history);
+    }
+    history._users += 1;
+    return history;
+  }
+
+  private constructor(shared: Private.IYNotebook) {
+    this._shared = shared;
+    this._map = Private.metadataMap(shared);
+    const manager = shared.undoManager;
+    this._manager = manager;
+    this._previousCapture = manager.captureTransaction;
+    this._previousIgnoreRemote = manager.ignoreRemoteMapChanges;
+    manager.captureTransaction = transaction =>
+      this._previousCapture(transaction) && this._capture(transaction);
+    manager.ignoreRemoteMapChanges = true;
+    manager.addToScope(this._map);
+    manager.on('stack-item-added', this._onStackItemAdded);
+    manager.on('stack-item-popped', this._onStackItemPopped);
+    manager.on('stack-cleared', this._onStackCleared);
+  }
+
+  /**
+   * Emitted when undo or redo becomes possible or impossible.
+   */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /**
+   * Whether there is a step to undo (of cells or metadata).
+   */
+  get canUndo(): boolean {
+    return this._shared.canUndo();
+  }
+
+  /**
+   * Whether there is a step to redo.
+   */
+  get canRedo(): boolean {
+    return this._shared.canRedo();
+  }
+
+  /**
+   * Whether an undo or redo is being applied right now.
+   */
+  get isApplying(): boolean {
+    return this._manager.undoing || this._manager.redoing;
+  }
+
+  /**
+   * Undo the notebook's last step.
+   */
+  undo(): void {
+    this._shared.undo();
+  }
+
+  /**
+   * Redo the notebook's last undone step.
+   */
+  redo(): void {
+    this._shared.redo();
+  }
+
+  /**
+   * Write metadata keys as one step of the notebook's history: `write` must
+   * make its changes in one transaction tagged with the given function.
+   * Writes of the same `edit` (e.g. typing in one field) merge into one step
+   * while nothing else happened in between.
+   */
+  write(
+    edit: string | undefined,
+    keys: string[],
+    write: (tag: (transaction: Private.ITransaction) => void) => void
+  ): void {
+    const manager = this._manager;
+    const top = manager.undoStack[manager.undoStack.length - 1];
+    if (
+      edit !== undefined &&
+      edit === this._lastEdit &&
+      top === this._lastItem
+    ) {
+      // Yjs merges a write made "in time" into the last step.
+      manager.lastChange = Date.now();
+    } else {
+      manager.stopCapturing();
+    }
+    write(transaction => transaction.meta.set(Private.PANEL_WRITE, true));
+    this._lastItem = manager.undoStack[manager.undoStack.length - 1];
+    this._lastEdit = edit;
+    // Nothing else (a cell edit right after) may merge into this step.
+    manager.stopCapturing();
+    // The panel's newer value now stands over any other writer's.
+    for (const key of keys) {
+      this._foreign.delete(key);
+    }
+  }
+
+  /**
+   * End the current edit: the next write starts a new step.
+   */
+  endEdit(): void {
+    this._lastEdit = undefined;
+  }
+
+  /**
+   * Let go of the history; the last user restores the undo manager.
+   */
+  release(): void {
+    this._users -= 1;
+    if (this._users > 0) {
+      return;
+    }
+    Private.histories.delete(this._shared);
+    const manager = this._manager;
+    manager.off('stack-item-added', this._onStackItemAdded);
+    manager.off('stack-item-popped', this._onStackItemPopped);
+    manager.off('stack-cleared', this._onStackCleared);
+    manager.captureTransaction = this._previousCapture;
+    manager.ignoreRemoteMapChanges = this._previousIgnoreRemote;
+    Signal.clearData(this);
+  }
+
+  /** Whether the undo manager records a transaction. */
+  private _capture(transaction: Private.ITransaction): boolean {
+    if (!transaction.changedParentTypes.has(this._map)) {
+      return true;
+    }
+    // The panel's writes, and undoing or redoing them.
+    if (
+      transaction.meta.get(Private.PANEL_WRITE) === true ||
+      transaction.origin === this._manager
+    ) {
+      return true;
+    }
+    // Mixed changes (loading the file) are left as they always were.
+    for (const type of transaction.changedParentTypes.keys()) {
+      if (type !== this._map && type !== this._shared.ymeta) {
+        return true;
+      }
+    }
+    // Another writer changed metadata only: not a step of this history, and
+    // a value no older step may overwrite.
+    if (!this._restoring) {
+      for (const key of transaction.changed.get(this._map) ?? []) {
+        if (typeof key === 'string') {
+          this._foreign.set(key, {
+            value: this._map.get(key) as PartialJSONValue | undefined,
+            after: this._sequence
+          });
+        }
+      }
+    }
+    return false;
+  }
+
+  private _onStackItemAdded = (event: Private.IStackEvent): void => {
+    if (event.type === 'undo') {
+      this._sequence += 1;
+      this._sequenceOf.set(event.stackItem, this._sequence);
+    }
+    this._changed.emit();
+  };
+
+  private _onStackItemPopped = (event: Private.IStackEvent): void => {
+    if (event.type === 'undo') {
+      const step = this._sequenceOf.get(event.stackItem) ?? 0;
+      for (const [key, write] of this._foreign) {
+        if (step <= write.after) {
+          this._restore(key, write.value);
+        }
+      }
+    } else {
+      // A redone step stands over other writers' values it replaced.
+      for (const [key, write] of this._foreign) {
+        if (
+          !JSONExt.deepEqual(this._valueOf(key) ?? null, write.value ?? null)
+        ) {
+          this._foreign.delete(key);
+        }
+      }
+    }
+    this._changed.emit();
+  };
+
+  private _onStackCleared = (): void => {
+    this._foreign.clear();
+    this._changed.emit();
+  };
+
+  /** Put back another writer's value an undo replaced. */
+  private _restore(key: string, value: PartialJSONValue | undefined): void {
+    const current = this._valueOf(key);
+    if (
+      current === value ||
+      (current !== undefined &&
+        value !== undefined &&
+        JSONExt.deepEqual(current, value))
+    ) {
+      return;
+    }
+    this._restoring = true;
+    try {
+      this._shared.ydoc.transact(() => {
+        if (value === undefined) {
+          this._map.delete(key);
+        } else {
+          this._map.set(key, JSONExt.deepCopy(value));
+        }
+      }, null);
+    } finally {
+      this._restoring = false;
+    }
+  }
+
+  private _valueOf(key: string): PartialJSONValue | undefined {
+    return this._map.get(key) as PartialJSONValue | undefined;
+  }
+
+  private _shared: Private.IYNotebook;
+  private _map: Private.IYMap;
+  private _manager: Private.IUndoManager;
+  private _previousCapture: (transaction: Private.ITransaction) => boolean;
+  private _previousIgnoreRemote: boolean;
+  private _lastEdit: string | undefined = undefined;
+  private _lastItem: unknown = undefined;
+  private _sequence = 0;
+  private _sequenceOf = new WeakMap<object, number>();
+  private _foreign = new Map<
+    string,
+    { value: PartialJSONValue | undefined; after: number }
+  >();
+  private _restoring = false;
+  private _users = 0;
+  private _changed = new Signal<this, void>(this);
+}
+
+/**
+ * Module-private parts (exported for the tests' type checks only).
+ */
+export namespace Private {
+  /** The mark of the panel's writes on a Yjs transaction. */
+  export const PANEL_WRITE = 'jupyterlab-notebook-metadata:write';
+
+  /** What the history uses of a Yjs transaction. */
+  export interface ITransaction {
+    origin: unknown;
+    meta: Map<unknown, unknown>;
+    changed: Map<unknown, Set<string | null>>;
+    changedParentTypes: Map<unknown, unknown>;
+  }
+
+  /** An undo manager's stack event. */
+  export interface IStackEvent {
+    stackItem: object;
+    type: 'undo' | 'redo';
+  }
+
+  /** What the history uses of Yjs's undo manager. */
+  export interface IUndoManager {
+    undoStack: unknown[];
+    undoing: boolean;
+    redoing: boolean;
+    lastChange: number;
+    ignoreRemoteMapChanges: boolean;
+    captureTransaction: (transaction: ITransaction) => boolean;
+    addToScope(type: unknown): void;
+    stopCapturing(): void;
+    on(event: string, handler: (event: IStackEvent) => void): void;
+    off(event: string, handler: (event: IStackEvent) => void): void;
+  }
+
+  /** What the history uses of a Yjs map. */
+  export interface IYMap {
+    get(key: string): unknown;
+    set(key: string, value: unknown): void;
+    delete(key: string): void;
+  }
+
+  /** What the history uses of @jupyter/ydoc's notebook. */
+  export interface IYNotebook {
+    ydoc: { transact(f: () => void, origin: unknown): void };
+    ymeta: { get(key: string): unknown };
+    undoManager: IUndoManager;
+    canUndo(): boolean;
+    canRedo(): boolean;
+    undo(): void;
+    redo(): void;
+  }
+
+  /** One history per shared notebook. */
+  export const histories = new WeakMap<IYNotebook, MetadataHistory>();
+
+  /** The notebook's shared model, if it is @jupyter/ydoc's. */
+  export function yNotebook(notebook: INotebookModel): IYNotebook | null {
+    const shared = notebook.sharedModel as unknown as Partial<IYNotebook>;
+    if (!shared.ydoc || !shared.ymeta || !shared.undoManager) {
+      return null;
+    }
+    return shared.ymeta.get('metadata') ? (shared as IYNotebook) : null;
+  }
+
+  /** The shared map of the notebook's metadata. */
+  export function metadataMap(shared: IYNotebook): IYMap {
+    return shared.ymeta.get('metadata') as IYMap;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Jupytext's `formats` grammar and paired paths, without JupyterLab.
+ */
+export * from './formats';
+export * from './paths';
