@@ -7,18 +7,11 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { addJupytextCommands, CommandIDs } from './commands';
 import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
 import { ActiveNotebookMetadata } from './tracker';
-
-/**
- * The command ids of the extension.
- */
-export namespace CommandIDs {
-  /** Open the metadata panel and focus its first field. */
-  export const open = 'notebook-metadata:open';
-}
 
 /**
  * The notebook metadata panel in the right sidebar.
@@ -43,6 +36,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const panel = new NotebookMetadataPanel({
       active,
       kernelSpecs,
+      contents: app.serviceManager.contents,
       translator
     });
     panel.disposed.connect(() => {
@@ -65,7 +59,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
       command: CommandIDs.open,
       category: trans.__('Notebook Operations')
     });
+    for (const command of addJupytextCommands(app.commands, active, trans)) {
+      palette?.addItem({ command, category: trans.__('Jupytext') });
+    }
   }
 };
 
+export { CommandIDs };
 export default plugin;

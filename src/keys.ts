@@ -9,7 +9,8 @@ export const SECTION_KEYS: Readonly<Record<string, string>> = {
   kernelspec: 'Kernel',
   language_info: 'Kernel',
   title: 'Notebook',
-  authors: 'Notebook'
+  authors: 'Notebook',
+  jupytext: 'Jupytext'
 };
 
 /** Serialised values longer than this are shown collapsed until asked for. */

@@ -49,6 +49,14 @@ export class NotebookMetadataModel {
   }
 
   /**
+   * A number that grows with every change the model reports (for views that
+   * read the model as an external store).
+   */
+  get version(): number {
+    return this._version;
+  }
+
+  /**
    * Emitted once, when the model is disposed.
    */
   get disposed(): ISignal<this, void> {
@@ -280,24 +288,30 @@ export class NotebookMetadataModel {
       // An undo or redo of metadata changes the document: it needs saving.
       this._notebook.dirty = true;
     }
-    this._changed.emit({ type: 'metadata', key: change.key });
+    this._emitChanged({ type: 'metadata', key: change.key });
   }
 
   private _onStateChanged(_: INotebookModel, change: { name: string }): void {
     if (change.name === 'readOnly') {
-      this._changed.emit({ type: 'readOnly' });
+      this._emitChanged({ type: 'readOnly' });
     }
   }
 
   private _onPathChanged(): void {
-    this._changed.emit({ type: 'path' });
+    this._emitChanged({ type: 'path' });
   }
 
   private _onKernelChanged(): void {
-    this._changed.emit({ type: 'kernel' });
+    this._emitChanged({ type: 'kernel' });
   }
 
   private _history: MetadataHistory | null;
+  private _emitChanged(change: NotebookMetadataModel.IChange): void {
+    this._version += 1;
+    this._changed.emit(change);
+  }
+
+  private _version = 0;
   private _source: NotebookMetadataModel.INotebookSource;
   private _notebook: INotebookModel;
   private _metadata: PartialJSONObject;

@@ -1,3 +1,4 @@
+import type { Contents } from '@jupyterlab/services';
 import { type ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Panel } from '@lumino/widgets';
@@ -36,6 +37,7 @@ export class NotebookMetadataPanel extends Panel {
       React.createElement(MetadataView, {
         active: options.active,
         kernelSpecs: options.kernelSpecs,
+        contents: options.contents ?? null,
         translator
       })
     );
@@ -95,6 +97,8 @@ export namespace NotebookMetadataPanel {
     active: ActiveNotebookMetadata;
     /** The server's kernelspecs. */
     kernelSpecs: KernelSpecs;
+    /** The contents service, to tell which paired files exist. */
+    contents?: Contents.IManager | null;
     /** Translates the panel's text. */
     translator?: ITranslator;
   }

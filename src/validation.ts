@@ -6,6 +6,7 @@ import type { PartialJSONObject, ReadonlyJSONObject } from '@lumino/coreutils';
 import type { RJSFSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 
+import { checkJupytext } from './jupytext/metadata';
 import type { IProblem } from './keys';
 import customSchema from './schemas/custom.json';
 import kernelSchema from './schemas/kernel.json';
@@ -97,8 +98,13 @@ export function validateMetadata(
     }
     return part;
   };
-  return [
+  const problems = [
     ...validateSection('kernel', pick(['kernelspec'])),
     ...validateSection('notebook', pick(['title', 'authors']))
   ];
+  const jupytext = checkJupytext(metadata.jupytext);
+  if (jupytext) {
+    problems.push({ path: '/jupytext', message: '%1', arg: jupytext });
+  }
+  return problems;
 }

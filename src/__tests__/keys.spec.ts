@@ -18,7 +18,7 @@ describe('customKeys', () => {
         authors: [],
         jupytext: {}
       })
-    ).toEqual(['zeta', 'alpha', 'jupytext']);
+    ).toEqual(['zeta', 'alpha']);
   });
 });
 

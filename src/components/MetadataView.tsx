@@ -1,3 +1,4 @@
+import type { Contents } from '@jupyterlab/services';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import React, { useEffect, useState } from 'react';
@@ -8,11 +9,12 @@ import type { KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
 import type { ActiveNotebookMetadata } from '../tracker';
 import { CustomKeysSection } from './CustomKeysSection';
+import { JupytextSection } from './JupytextSection';
 import { KernelSection } from './KernelSection';
 import { NotebookSection } from './NotebookSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
-import { useSignal } from './hooks';
+import { useSignal, useVersion } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -22,6 +24,8 @@ export interface IMetadataViewProps {
   active: ActiveNotebookMetadata;
   /** The server's kernelspecs. */
   kernelSpecs: KernelSpecs;
+  /** The contents service, to tell which paired files exist. */
+  contents: Contents.IManager | null;
   /** Translates the view's text. */
   translator: ITranslator;
 }
@@ -30,7 +34,7 @@ export interface IMetadataViewProps {
  * The metadata of the active notebook, or a placeholder when none is open.
  */
 export function MetadataView(props: IMetadataViewProps): JSX.Element {
-  const { active, kernelSpecs, translator } = props;
+  const { active, kernelSpecs, contents, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
   const model = useActiveModel(active);
 
@@ -47,6 +51,7 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
       key={model.id}
       model={model}
       kernelSpecs={kernelSpecs}
+      contents={contents}
       translator={translator}
     />
   );
@@ -58,11 +63,12 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
 function NotebookMetadataEditor(props: {
   model: NotebookMetadataModel;
   kernelSpecs: KernelSpecs;
+  contents: Contents.IManager | null;
   translator: ITranslator;
 }): JSX.Element {
-  const { model, kernelSpecs, translator } = props;
+  const { model, kernelSpecs, contents, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
-  useSignal(model.changed);
+  useVersion(model);
   const metadata = model.metadata;
 
   const disabled = model.readOnly;
@@ -114,6 +120,18 @@ function NotebookMetadataEditor(props: {
           model={model}
           title={metadata.title}
           authors={metadata.authors}
+          disabled={disabled}
+          trans={trans}
+        />
+      </Section>
+      <Section
+        id="jp-NotebookMetadata-jupytextSection"
+        title={trans.__('Jupytext')}
+      >
+        <JupytextSection
+          model={model}
+          metadata={metadata}
+          contents={contents}
           disabled={disabled}
           trans={trans}
         />

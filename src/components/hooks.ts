@@ -1,5 +1,10 @@
 import type { ISignal } from '@lumino/signaling';
-import { useEffect, useReducer } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useReducer,
+  useSyncExternalStore
+} from 'react';
 
 /**
  * Re-render the component when a signal emits (and `filter`, if given,
@@ -21,4 +26,26 @@ export function useSignal<T, U>(
       signal.disconnect(onEmit);
     };
   }, [signal]);
+}
+
+/**
+ * Re-render the component whenever a model with a `version` and a `changed`
+ * signal changes, without missing a change made between the first render
+ * and the subscription (React's external store contract).
+ */
+export function useVersion(model: {
+  readonly version: number;
+  readonly changed: ISignal<any, any>;
+}): number {
+  const subscribe = useCallback(
+    (onStoreChange: () => void) => {
+      const listener = () => onStoreChange();
+      model.changed.connect(listener);
+      return () => {
+        model.changed.disconnect(listener);
+      };
+    },
+    [model]
+  );
+  return useSyncExternalStore(subscribe, () => model.version);
 }

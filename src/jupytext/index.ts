@@ -3,3 +3,4 @@
  */
 export * from './formats';
 export * from './paths';
+export * from './metadata';

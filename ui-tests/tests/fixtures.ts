@@ -160,6 +160,28 @@ export class LabPage {
     });
   }
 
+  /**
+   * Run a command through the command palette's UI: open it, search the
+   * label, press Enter. JupyterLab may move focus back into the notebook just
+   * after the (modal) palette opens, which closes it: then it is opened again.
+   */
+  async runFromPalette(label: string): Promise<void> {
+    const palette = this.page.locator('#command-palette');
+    const item = palette.locator('.lm-CommandPalette-item', { hasText: label });
+    await expect(async () => {
+      if (!(await palette.isVisible())) {
+        await this.page.locator('.jp-Notebook .jp-InputPrompt').first().click();
+        await this.focusSettled();
+        await this.page.keyboard.press('Control+Shift+C');
+      }
+      await palette.locator('input').fill(label, { timeout: 2000 });
+      await expect(item).toHaveCount(1, { timeout: 2000 });
+      await expect(palette.locator('input')).toBeFocused({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    await this.page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+  }
+
   /** Run a command of the app. */
   async command(
     id: string,

@@ -1,0 +1,100 @@
+import type { CommandRegistry } from '@lumino/commands';
+import type { TranslationBundle } from '@jupyterlab/translation';
+
+import { formatsText, PRESETS, withFormats } from './jupytext';
+import type { ActiveNotebookMetadata } from './tracker';
+
+/**
+ * The command ids of the extension.
+ */
+export namespace CommandIDs {
+  /** Open the metadata panel and focus its first field. */
+  export const open = 'notebook-metadata:open';
+  /** Pair the active notebook with a percent script. */
+  export const pairPercent = 'notebook-metadata:jupytext-pair-percent';
+  /** Pair the active notebook with a light script. */
+  export const pairLight = 'notebook-metadata:jupytext-pair-light';
+  /** Pair the active notebook with a Markdown file. */
+  export const pairMarkdown = 'notebook-metadata:jupytext-pair-markdown';
+  /** Pair the active notebook with a MyST Markdown file. */
+  export const pairMyst = 'notebook-metadata:jupytext-pair-myst';
+  /** Remove the active notebook's pairing. */
+  export const unpair = 'notebook-metadata:jupytext-unpair';
+}
+
+/** The pairings the palette offers, by command. */
+const PAIRINGS: Array<{ id: string; preset: string; label: string }> = [
+  {
+    id: CommandIDs.pairPercent,
+    preset: 'py-percent',
+    label: 'Pair Notebook with Percent Script'
+  },
+  {
+    id: CommandIDs.pairLight,
+    preset: 'py-light',
+    label: 'Pair Notebook with Light Script'
+  },
+  {
+    id: CommandIDs.pairMarkdown,
+    preset: 'md',
+    label: 'Pair Notebook with Markdown'
+  },
+  {
+    id: CommandIDs.pairMyst,
+    preset: 'myst',
+    label: 'Pair Notebook with MyST Markdown'
+  }
+];
+
+/**
+ * Add the Jupytext pairing commands. They write through the active
+ * notebook's metadata model, exactly as the panel's Jupytext section does,
+ * and show the current pairing as toggled. Returns their ids.
+ */
+export function addJupytextCommands(
+  commands: CommandRegistry,
+  active: ActiveNotebookMetadata,
+  trans: TranslationBundle
+): string[] {
+  const editable = () => !!active.current && !active.current.readOnly;
+  const pairing = () =>
+    active.current ? formatsText(active.current.metadata.jupytext) : null;
+  for (const { id, preset, label } of PAIRINGS) {
+    const formats = PRESETS.find(p => p.id === preset)!.formats;
+    commands.addCommand(id, {
+      label: trans.__(label),
+      caption: trans.__('Jupytext formats: %1', formats),
+      isEnabled: editable,
+      isToggled: () => pairing() === formats,
+      execute: () => {
+        const model = active.current;
+        if (model) {
+          model.update({
+            jupytext: withFormats(model.metadata.jupytext, formats)
+          });
+        }
+      }
+    });
+  }
+  commands.addCommand(CommandIDs.unpair, {
+    label: trans.__('Unpair Notebook'),
+    caption: trans.__('Remove the Jupytext pairing'),
+    isEnabled: () => editable() && !!pairing(),
+    execute: () => {
+      const model = active.current;
+      if (model) {
+        model.update({ jupytext: withFormats(model.metadata.jupytext, null) });
+      }
+    }
+  });
+  // Toggled states follow the active notebook and its metadata.
+  const refresh = () => commands.notifyCommandChanged();
+  let following: ActiveNotebookMetadata['current'] = null;
+  active.currentChanged.connect((_, model) => {
+    following?.changed.disconnect(refresh);
+    following = model;
+    following?.changed.connect(refresh);
+    refresh();
+  });
+  return [...PAIRINGS.map(p => p.id), CommandIDs.unpair];
+}

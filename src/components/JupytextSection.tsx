@@ -1,0 +1,556 @@
+import type { Contents } from '@jupyterlab/services';
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
+import type { PartialJSONObject, PartialJSONValue } from '@lumino/coreutils';
+import React, { useEffect, useState } from 'react';
+
+import {
+  FORMAT_OPTIONS,
+  formatNamesFor,
+  formatsText,
+  formatsToString,
+  type IFormat,
+  jupytextOf,
+  NOTEBOOK_EXTENSIONS,
+  pairedPaths,
+  parseFormats,
+  PRESETS,
+  scriptExtensionFromMetadata,
+  validateFormats,
+  withEntry,
+  withFormats
+} from '../jupytext';
+import type { NotebookMetadataModel } from '../model';
+import { FieldMessage } from './Section';
+
+/** The boolean format options Jupytext knows. */
+const BOOLEAN_OPTIONS = FORMAT_OPTIONS.slice(0, 8);
+
+/** The metadata filters, edited as text. */
+const FILTERS = ['notebook_metadata_filter', 'cell_metadata_filter'];
+
+/**
+ * Properties of the Jupytext section.
+ */
+export interface IJupytextSectionProps {
+  /** The notebook's metadata model. */
+  model: NotebookMetadataModel;
+  /** The whole metadata (for `auto`'s script extension). */
+  metadata: Readonly<PartialJSONObject>;
+  /** The contents service, to tell which paired files exist. */
+  contents: Contents.IManager | null;
+  /** Whether editing is off (read-only notebook). */
+  disabled: boolean;
+  /** Translations. */
+  trans: TranslationBundle;
+}
+
+/**
+ * `metadata.jupytext`: the pairing (presets, a list of paired files, and the
+ * whole formats string, kept in sync), the metadata filters and format
+ * options, and a preview of the paired files.
+ */
+export function JupytextSection(props: IJupytextSectionProps): JSX.Element {
+  const { model, metadata, contents, disabled, trans } = props;
+  const jupytext = metadata.jupytext;
+  const stored = formatsText(jupytext);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const text = draft ?? stored ?? '';
+
+  /** Write a pairing; nothing reaches the notebook unless it is valid. */
+  const pair = (formatsString: string, edit?: string): boolean => {
+    const next = Private.checkedFormats(formatsString);
+    if (!next.ok) {
+      setProblem(next.message);
+      return false;
+    }
+    const problems = model.update(
+      { jupytext: withFormats(jupytext, next.formats) },
+      edit
+    );
+    setProblem(
+      problems[0] ? trans.__(problems[0].message, problems[0].arg ?? '') : null
+    );
+    return problems.length === 0;
+  };
+
+  const parsed = parseFormats(text);
+  const formats: IFormat[] = parsed.ok ? parsed.formats : [];
+  const preset =
+    PRESETS.find(p => p.formats === stored)?.id ?? (stored ? 'custom' : '');
+
+  return (
+    <div className="jp-NotebookMetadata-jupytext">
+      <label
+        className="jp-NotebookMetadata-label"
+        htmlFor="jp-NotebookMetadata-jupytextPreset"
+      >
+        {trans.__('Pair with')}
+      </label>
+      <select
+        id="jp-NotebookMetadata-jupytextPreset"
+        className="jp-mod-styled jp-NotebookMetadata-wide"
+        aria-label={trans.__('Pairing preset')}
+        value={preset}
+        disabled={disabled}
+        onChange={event => {
+          const chosen = PRESETS.find(p => p.id === event.target.value);
+          setDraft(null);
+          pair(chosen ? chosen.formats : '');
+        }}
+      >
+        <option value="">{trans.__('Not paired')}</option>
+        {preset === 'custom' && (
+          <option value="custom">{trans.__('Custom pairing')}</option>
+        )}
+        {PRESETS.map(p => (
+          <option key={p.id} value={p.id}>
+            {trans.__(p.label)}
+          </option>
+        ))}
+      </select>
+
+      <FormatRows
+        formats={
+          stored !== null && draft === null ? formats : parsed.ok ? formats : []
+        }
+        disabled={disabled || !parsed.ok}
+        trans={trans}
+        onChange={next => {
+          setDraft(null);
+          pair(formatsToString(next));
+        }}
+      />
+
+      <label
+        className="jp-NotebookMetadata-label"
+        htmlFor="jp-NotebookMetadata-jupytextFormats"
+      >
+        {trans.__('Formats')}
+      </label>
+      <input
+        id="jp-NotebookMetadata-jupytextFormats"
+        className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
+        aria-label={trans.__('Jupytext formats')}
+        aria-invalid={problem !== null}
+        placeholder="ipynb,py:percent"
+        spellCheck={false}
+        value={text}
+        disabled={disabled}
+        onChange={event => {
+          setDraft(event.target.value);
+          if (pair(event.target.value, 'jupytext:formats')) {
+            setProblem(null);
+          }
+        }}
+        onBlur={() => {
+          model.endEdit();
+          if (problem === null) {
+            setDraft(null);
+          }
+        }}
+      />
+      {stored === null && draft === null && (
+        <FieldMessage kind="notice">
+          {trans.__(
+            'The notebook\'s "jupytext.formats" cannot be read; it is kept as it is.'
+          )}
+        </FieldMessage>
+      )}
+      {problem && <FieldMessage kind="error">{problem}</FieldMessage>}
+
+      {stored && (
+        <PairedFilesPreview
+          path={model.path}
+          formats={stored}
+          scriptExtension={scriptExtensionFromMetadata(metadata)}
+          contents={contents}
+          trans={trans}
+        />
+      )}
+
+      {FILTERS.map(key => (
+        <TextOption
+          key={key}
+          name={key}
+          value={jupytextOf(jupytext)[key]}
+          disabled={disabled}
+          onChange={value =>
+            model.update(
+              { jupytext: withEntry(jupytext, key, value) },
+              `jupytext:${key}`
+            )
+          }
+          onBlur={() => model.endEdit()}
+        />
+      ))}
+      <div className="jp-NotebookMetadata-options">
+        {BOOLEAN_OPTIONS.map(key => {
+          const value = jupytextOf(jupytext)[key];
+          return (
+            <label key={key} className="jp-NotebookMetadata-option">
+              <span className="jp-NotebookMetadata-code" title={key}>
+                {key}
+              </span>
+              <select
+                className="jp-mod-styled"
+                aria-label={key}
+                value={value === true ? 'true' : value === false ? 'false' : ''}
+                disabled={disabled}
+                onChange={event => {
+                  const choice = event.target.value;
+                  model.update({
+                    jupytext: withEntry(
+                      jupytext,
+                      key,
+                      choice === '' ? undefined : choice === 'true'
+                    )
+                  });
+                }}
+              >
+                <option value="">{trans.__('Default')}</option>
+                <option value="true">{trans.__('Yes')}</option>
+                <option value="false">{trans.__('No')}</option>
+              </select>
+            </label>
+          );
+        })}
+      </div>
+      <TextRepresentation
+        value={jupytextOf(jupytext).text_representation}
+        trans={trans}
+      />
+    </div>
+  );
+}
+
+/**
+ * The pairing as a list of paired files: folder and file-name prefix,
+ * suffix, extension and format name of each.
+ */
+function FormatRows(props: {
+  formats: IFormat[];
+  disabled: boolean;
+  trans: TranslationBundle;
+  onChange: (formats: IFormat[]) => void;
+}): JSX.Element {
+  const { formats, disabled, trans, onChange } = props;
+  const replace = (index: number, format: IFormat) =>
+    onChange(formats.map((f, i) => (i === index ? format : f)));
+  const extensions = [...NOTEBOOK_EXTENSIONS, '.auto'];
+  return (
+    <div
+      className="jp-NotebookMetadata-formatRows"
+      role="list"
+      aria-label={trans.__('Paired files')}
+    >
+      {formats.map((format, index) => (
+        <div
+          key={index}
+          className="jp-NotebookMetadata-formatRow"
+          role="listitem"
+        >
+          <input
+            className="jp-mod-styled jp-NotebookMetadata-code"
+            aria-label={trans.__('Prefix of paired file %1', index + 1)}
+            placeholder={trans.__('prefix')}
+            value={format.prefix ?? ''}
+            disabled={disabled}
+            onChange={event =>
+              replace(index, {
+                ...format,
+                prefix: event.target.value || undefined
+              })
+            }
+          />
+          <input
+            className="jp-mod-styled jp-NotebookMetadata-code"
+            aria-label={trans.__('Suffix of paired file %1', index + 1)}
+            placeholder={trans.__('suffix')}
+            value={format.suffix ?? ''}
+            disabled={disabled}
+            onChange={event =>
+              replace(index, {
+                ...format,
+                suffix: event.target.value || undefined
+              })
+            }
+          />
+          <select
+            className="jp-mod-styled"
+            aria-label={trans.__('Extension of paired file %1', index + 1)}
+            value={format.extension}
+            disabled={disabled}
+            onChange={event => {
+              const extension = event.target.value;
+              const names = formatNamesFor(extension);
+              const formatName =
+                format.format_name && names.includes(format.format_name)
+                  ? format.format_name
+                  : undefined;
+              replace(index, { ...format, extension, format_name: formatName });
+            }}
+          >
+            {extensions.map(ext => (
+              <option key={ext} value={ext}>
+                {ext}
+              </option>
+            ))}
+          </select>
+          <select
+            className="jp-mod-styled"
+            aria-label={trans.__('Format of paired file %1', index + 1)}
+            value={format.format_name ?? ''}
+            disabled={disabled}
+            onChange={event =>
+              replace(index, {
+                ...format,
+                format_name: event.target.value || undefined
+              })
+            }
+          >
+            <option value="">{trans.__('(default)')}</option>
+            {formatNamesFor(format.extension).map(name => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="jp-NotebookMetadata-iconButton"
+            aria-label={trans.__('Remove paired file %1', index + 1)}
+            title={trans.__('Remove paired file %1', index + 1)}
+            disabled={disabled}
+            onClick={() => onChange(formats.filter((_, i) => i !== index))}
+          >
+            <deleteIcon.react tag="span" />
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="jp-Button jp-mod-styled jp-NotebookMetadata-addFormat"
+        disabled={disabled}
+        onClick={() =>
+          onChange(
+            formats.length === 0
+              ? [
+                  { extension: '.ipynb' },
+                  { extension: '.py', format_name: 'percent' }
+                ]
+              : [...formats, { extension: '.md' }]
+          )
+        }
+      >
+        <addIcon.react tag="span" />
+        {trans.__('Add a paired file')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The files the notebook is paired with, computed from its own path, each
+ * marked as existing on the server or not.
+ */
+function PairedFilesPreview(props: {
+  path: string;
+  formats: string;
+  scriptExtension: string | undefined;
+  contents: Contents.IManager | null;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { path, formats, scriptExtension, contents, trans } = props;
+  const parsed = parseFormats(formats);
+  const result = parsed.ok
+    ? pairedPaths(path, parsed.formats, scriptExtension)
+    : { ok: false as const, message: parsed.message };
+  const paths = result.ok ? result.paths.map(p => p.path) : [];
+  const key = paths.join('\n');
+  const [existing, setExisting] = useState<Record<string, boolean>>({});
+
+  useEffect(() => {
+    if (!contents || paths.length === 0) {
+      return;
+    }
+    let current = true;
+    void Private.existing(contents, paths).then(found => {
+      if (current) {
+        setExisting(found);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [key, contents]);
+
+  if (!result.ok) {
+    return <FieldMessage kind="notice">{result.message}</FieldMessage>;
+  }
+  return (
+    <ul
+      className="jp-NotebookMetadata-pairedFiles"
+      aria-label={trans.__('Paired files preview')}
+    >
+      {result.paths.map(({ path: file }) => {
+        const state = existing[file];
+        return (
+          <li
+            key={file}
+            data-exists={state === undefined ? 'unknown' : String(state)}
+          >
+            <span className="jp-NotebookMetadata-code">{file}</span>{' '}
+            <span className="jp-NotebookMetadata-badge">
+              {state === undefined
+                ? '…'
+                : state
+                  ? trans.__('exists')
+                  : trans.__('not created yet')}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A text option of `jupytext` (a metadata filter). */
+function TextOption(props: {
+  name: string;
+  value: PartialJSONValue | undefined;
+  disabled: boolean;
+  onChange: (value: string | undefined) => void;
+  onBlur: () => void;
+}): JSX.Element {
+  const { name, value, disabled } = props;
+  const id = `jp-NotebookMetadata-jupytext-${name}`;
+  return (
+    <div>
+      <label
+        className="jp-NotebookMetadata-label jp-NotebookMetadata-code"
+        htmlFor={id}
+      >
+        {name}
+      </label>
+      <input
+        id={id}
+        className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
+        placeholder="-all"
+        spellCheck={false}
+        value={
+          typeof value === 'string'
+            ? value
+            : value === undefined
+              ? ''
+              : JSON.stringify(value)
+        }
+        disabled={
+          disabled || (value !== undefined && typeof value !== 'string')
+        }
+        onChange={event =>
+          props.onChange(
+            event.target.value === '' ? undefined : event.target.value
+          )
+        }
+        onBlur={props.onBlur}
+      />
+    </div>
+  );
+}
+
+/** `jupytext.text_representation`, which Jupytext writes: shown only. */
+function TextRepresentation(props: {
+  value: PartialJSONValue | undefined;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const value = props.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return null;
+  }
+  return (
+    <div className="jp-NotebookMetadata-languageInfo">
+      <div className="jp-NotebookMetadata-label">
+        {props.trans.__('Text representation (written by Jupytext)')}
+      </div>
+      <dl>
+        {Object.entries(value).map(([key, field]) => (
+          <React.Fragment key={key}>
+            <dt>{key}</dt>
+            <dd>{typeof field === 'string' ? field : JSON.stringify(field)}</dd>
+          </React.Fragment>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /**
+   * Which of the files exist, found by listing their folders from the root
+   * down, so that a file not created yet costs no failed request.
+   */
+  export async function existing(
+    contents: Contents.IManager,
+    paths: string[]
+  ): Promise<Record<string, boolean>> {
+    const listings = new Map<string, Promise<Set<string> | null>>();
+    const list = (dir: string): Promise<Set<string> | null> => {
+      let listing = listings.get(dir);
+      if (!listing) {
+        listing = contents
+          .get(dir, { content: true, type: 'directory' })
+          .then(
+            model =>
+              new Set(
+                (model.content as Contents.IModel[]).map(entry => entry.name)
+              )
+          )
+          .catch(() => null);
+        listings.set(dir, listing);
+      }
+      return listing;
+    };
+    const exists = async (path: string): Promise<boolean> => {
+      const parts = path.split('/');
+      let dir = '';
+      for (const part of parts) {
+        const names = await list(dir);
+        if (!names || !names.has(part)) {
+          return false;
+        }
+        dir = dir ? `${dir}/${part}` : part;
+      }
+      return true;
+    };
+    const entries = await Promise.all(
+      paths.map(async path => [path, await exists(path)] as const)
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /**
+   * A formats string checked and in Jupytext's short form ('' unpairs), or
+   * why it is invalid.
+   */
+  export function checkedFormats(
+    text: string
+  ): { ok: true; formats: string } | { ok: false; message: string } {
+    const value = text.trim();
+    if (value === '') {
+      return { ok: true, formats: '' };
+    }
+    const parsed = parseFormats(value);
+    if (!parsed.ok) {
+      return parsed;
+    }
+    const error = validateFormats(parsed.formats);
+    return error
+      ? { ok: false, message: error }
+      : { ok: true, formats: formatsToString(parsed.formats) };
+  }
+}

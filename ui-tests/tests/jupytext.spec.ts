@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+  expect,
+  labRoot,
+  notebookWith,
+  PYTHON_KERNELSPEC,
+  readNotebook,
+  test,
+  uniqueName,
+  writeNotebook
+} from './fixtures';
+
+const ORIGINAL = {
+  kernelspec: PYTHON_KERNELSPEC,
+  language_info: { name: 'python', file_extension: '.py' },
+  course: { code: 'STAT-201' }
+};
+
+function notebookFile(
+  name: string,
+  metadata: Record<string, unknown> = ORIGINAL
+) {
+  return writeNotebook(name, notebookWith(metadata));
+}
+
+test('pair through a preset, saved to disk, every other key kept', async ({
+  lab
+}) => {
+  const name = notebookFile(`${uniqueName('preset')}.ipynb`);
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.panel
+    .getByLabel('Pairing preset')
+    .selectOption({ label: 'Python script, percent format' });
+  await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue(
+    'ipynb,py:percent'
+  );
+  await expect(lab.panel.getByLabel('Extension of paired file 2')).toHaveValue(
+    '.py'
+  );
+  await lab.saveCurrent();
+  expect(readNotebook(name).metadata).toEqual({
+    ...ORIGINAL,
+    jupytext: { formats: 'ipynb,py:percent' }
+  });
+});
+
+test('pair through the text box, with folders, and preview the paired files', async ({
+  lab
+}) => {
+  const folder = uniqueName('project');
+  const name = notebookFile(`${folder}/notebooks/a/b.ipynb`);
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  const box = lab.panel.getByLabel('Jupytext formats');
+  await box.fill('notebooks///ipynb,scripts///py:percent');
+  await box.blur();
+  const preview = lab.panel.getByRole('list', { name: 'Paired files preview' });
+  await expect(preview.getByRole('listitem')).toHaveText([
+    `${name} exists`,
+    `${folder}/scripts/a/b.py not created yet`
+  ]);
+  // The list of paired files follows the text box.
+  await expect(lab.panel.getByLabel('Prefix of paired file 2')).toHaveValue(
+    'scripts//'
+  );
+  await lab.saveCurrent();
+  expect(readNotebook(name).metadata.jupytext).toEqual({
+    formats: 'notebooks///ipynb,scripts///py:percent'
+  });
+});
+
+test('an invalid formats string shows the message and leaves the notebook unchanged', async ({
+  lab
+}) => {
+  const name = notebookFile(`${uniqueName('invalid')}.ipynb`, {
+    ...ORIGINAL,
+    jupytext: { formats: 'ipynb,py:percent', notebook_metadata_filter: '-all' }
+  });
+  const before = readNotebook(name).metadata;
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  const box = lab.panel.getByLabel('Jupytext formats');
+  await box.fill('ipynb,py:spin');
+  await expect(lab.panel.getByRole('alert')).toContainText('spin');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await box.fill('ipynb,foo');
+  await expect(lab.panel.getByRole('alert')).toContainText('foo');
+  expect(await lab.appMetadata()).toEqual(before);
+  expect(await lab.isDirty()).toBe(false);
+});
+
+test('pair and unpair from the palette; unpairing removes the emptied key', async ({
+  lab
+}) => {
+  const name = notebookFile(`${uniqueName('palette')}.ipynb`);
+  await lab.openNotebook(name);
+  await lab.runFromPalette('Pair Notebook with MyST Markdown');
+  await expect
+    .poll(async () => (await lab.appMetadata()).jupytext)
+    .toEqual({ formats: 'ipynb,md:myst' });
+  const toggled = await lab.page.evaluate(() =>
+    (window as any).jupyterapp.commands.isToggled(
+      'notebook-metadata:jupytext-pair-myst'
+    )
+  );
+  expect(toggled).toBe(true);
+  await lab.openPanel();
+  await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue(
+    'ipynb,md:myst'
+  );
+
+  await lab.runFromPalette('Unpair Notebook');
+  await expect
+    .poll(async () => 'jupytext' in (await lab.appMetadata()))
+    .toBe(false);
+  await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue('');
+  await lab.saveCurrent();
+  expect(readNotebook(name).metadata).toEqual(ORIGINAL);
+});
+
+test('the preview marks an existing paired file, and follows a rename', async ({
+  lab
+}) => {
+  const base = uniqueName('existing');
+  const name = notebookFile(`${base}.ipynb`, {
+    ...ORIGINAL,
+    jupytext: { formats: 'ipynb,py:percent,md' }
+  });
+  fs.writeFileSync(path.join(labRoot, `${base}.py`), '# %%\nprint("hello")\n');
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  const preview = lab.panel.getByRole('list', { name: 'Paired files preview' });
+  await expect(preview.getByRole('listitem')).toHaveText([
+    `${base}.ipynb exists`,
+    `${base}.py exists`,
+    `${base}.md not created yet`
+  ]);
+  await lab.page.evaluate(async newName => {
+    const widget = (window as any).jupyterapp.shell.currentWidget;
+    await widget.context.rename(newName);
+  }, `${base}-renamed.ipynb`);
+  await expect(preview.getByRole('listitem')).toHaveText([
+    `${base}-renamed.ipynb exists`,
+    `${base}-renamed.py not created yet`,
+    `${base}-renamed.md not created yet`
+  ]);
+});
+
+test('format options and filters are written into jupytext and removed when reset', async ({
+  lab
+}) => {
+  const name = notebookFile(`${uniqueName('options')}.ipynb`, {
+    ...ORIGINAL,
+    jupytext: { formats: 'ipynb,py:percent' }
+  });
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.panel.getByLabel('comment_magics').selectOption('false');
+  await lab.panel.getByLabel('notebook_metadata_filter').fill('-all');
+  await expect
+    .poll(async () => (await lab.appMetadata()).jupytext)
+    .toEqual({
+      formats: 'ipynb,py:percent',
+      comment_magics: false,
+      notebook_metadata_filter: '-all'
+    });
+  await lab.panel.getByLabel('comment_magics').selectOption('');
+  await lab.panel.getByLabel('notebook_metadata_filter').fill('');
+  await lab.saveCurrent();
+  expect(readNotebook(name).metadata.jupytext).toEqual({
+    formats: 'ipynb,py:percent'
+  });
+});
