@@ -1,0 +1,295 @@
+/**
+ * `npm run bench`: what the panel costs when notebooks switch, against a
+ * bare lab and against JupyterLab's own metadata editor (Notebook Tools →
+ * Advanced Tools), with 1 KB, 100 KB and 1 MB of notebook metadata; and the
+ * heap left after opening and closing notebooks. Prints a table.
+ *
+ * Real parts: the built extension installed from its wheel, the test lab,
+ * Debian's Chromium. Each switch is timed from the tab activation to the
+ * end of the next frame; "same frame" says whether the panel already showed
+ * the new notebook when that frame was drawn.
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { labextensionsDir } from '../scripts/build.mjs';
+import { serve } from '../scripts/serve.mjs';
+
+const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 20);
+const OPEN_CLOSE = Number(process.env.BENCH_OPEN_CLOSE ?? 8);
+const SIZES = [
+  ['1 KB', 1_000],
+  ['100 KB', 100_000],
+  ['1 MB', 1_000_000]
+];
+const MODES = ['bare', 'core', 'ours'];
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-bench-'));
+const state = `${root}-state`;
+fs.mkdirSync(state);
+
+/** Deterministic metadata of about `bytes` bytes. */
+function payload(bytes) {
+  const records = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const record = {
+      id: i,
+      label: `record-${i}`,
+      values: [i % 7, i % 11, i % 13]
+    };
+    size += JSON.stringify(record).length + 1;
+    records.push(record);
+  }
+  return records;
+}
+
+function writeNotebook(name, bytes) {
+  const notebook = {
+    cells: [
+      {
+        cell_type: 'code',
+        execution_count: null,
+        id: 'c1',
+        metadata: {},
+        outputs: [],
+        source: 'x = 1'
+      }
+    ],
+    metadata: {
+      // First, so that core's editor shows it in its first visible lines.
+      a_notebook: name,
+      kernelspec: {
+        display_name: 'Python 3 (ipykernel)',
+        language: 'python',
+        name: 'python3'
+      },
+      language_info: { name: 'python' },
+      title: name,
+      payload: payload(bytes)
+    },
+    nbformat: 4,
+    nbformat_minor: 5
+  };
+  fs.writeFileSync(path.join(root, name), JSON.stringify(notebook));
+}
+
+for (const [label, bytes] of SIZES) {
+  const tag = label.replace(' ', '');
+  for (const which of ['a', 'b']) {
+    writeNotebook(`${tag}-${which}.ipynb`, bytes);
+  }
+  for (let i = 0; i < OPEN_CLOSE; i++) {
+    writeNotebook(`${tag}-open-${i}.ipynb`, bytes);
+  }
+}
+
+const port = execFileSync(process.execPath, [
+  '-e',
+  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+])
+  .toString()
+  .trim();
+const token = crypto.randomBytes(16).toString('hex');
+const log = fs.openSync(path.join(state, 'server.log'), 'a');
+const server = serve({
+  port,
+  rootDir: root,
+  token,
+  labextensions: labextensionsDir(),
+  stateDir: state,
+  stdio: ['ignore', log, log]
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 100; i++) {
+  try {
+    const response = await fetch(`${base}/api/status?token=${token}`);
+    if (response.ok) {
+      break;
+    }
+  } catch {
+    // not up yet
+  }
+  await new Promise(resolve => setTimeout(resolve, 200));
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--js-flags=--expose-gc'
+  ]
+});
+
+/** A fresh lab page on a workspace of its own, with the sidebar for `mode`. */
+async function labPage(mode) {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 900 }
+  });
+  await page.goto(
+    `${base}/lab/workspaces/bench-${mode}-${Date.now()}?token=${token}`
+  );
+  await page.waitForFunction(() => window.jupyterapp);
+  await page.evaluate(() => window.jupyterapp.restored);
+  if (mode === 'ours') {
+    await page.evaluate(() =>
+      window.jupyterapp.shell.activateById('jp-notebook-metadata')
+    );
+  } else if (mode === 'core') {
+    await page.evaluate(() =>
+      window.jupyterapp.shell.activateById('jp-property-inspector')
+    );
+  } else {
+    await page.evaluate(() => window.jupyterapp.shell.collapseRight());
+  }
+  return page;
+}
+
+async function open(page, name) {
+  return page.evaluate(async p => {
+    const app = window.jupyterapp;
+    const widget = await app.commands.execute('docmanager:open', {
+      path: p,
+      factory: 'Notebook',
+      kernelPreference: { shouldStart: false, canStart: false }
+    });
+    await widget.context.ready;
+    app.shell.activateById(widget.id);
+    return widget.id;
+  }, name);
+}
+
+/** Open core's Advanced Tools so its metadata editor is shown. */
+async function openAdvancedTools(page) {
+  const header = page
+    .locator('#jp-property-inspector')
+    .getByText('Advanced Tools', { exact: false })
+    .first();
+  await header.click();
+  await page.locator('#jp-property-inspector .cm-editor').first().waitFor();
+}
+
+/** Time one switch to `id`; whether the panel showed `title` in that frame. */
+async function timeSwitch(page, id, title, mode) {
+  return page.evaluate(
+    ({ id, title, mode }) =>
+      new Promise(resolve => {
+        const start = performance.now();
+        window.jupyterapp.shell.activateById(id);
+        requestAnimationFrame(() => {
+          let shown = null;
+          if (mode === 'ours') {
+            const name = document.querySelector(
+              '#jp-notebook-metadata .jp-NotebookMetadata-notebookName'
+            );
+            shown = name?.textContent === title;
+          } else if (mode === 'core') {
+            // Core's inspector has a cell metadata editor and a notebook one.
+            const editors = document.querySelectorAll(
+              '#jp-property-inspector .cm-content'
+            );
+            shown = [...editors].some(editor =>
+              editor.textContent.includes(`"a_notebook": "${title}"`)
+            );
+          }
+          // The end of the frame: after rendering, the next task.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () =>
+            resolve({ ms: performance.now() - start, shown });
+          channel.port2.postMessage(null);
+        });
+      }),
+    { id, title, mode }
+  );
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const rows = [];
+for (const [label] of SIZES) {
+  const tag = label.replace(' ', '');
+  const row = { size: label };
+  for (const mode of MODES) {
+    const page = await labPage(mode);
+    const a = await open(page, `${tag}-a.ipynb`);
+    const b = await open(page, `${tag}-b.ipynb`);
+    if (mode === 'core') {
+      await openAdvancedTools(page);
+    }
+    // Warm up once each way.
+    await timeSwitch(page, a, `${tag}-a.ipynb`, mode);
+    await timeSwitch(page, b, `${tag}-b.ipynb`, mode);
+    const times = [];
+    let sameFrame = 0;
+    for (let i = 0; i < SWITCHES; i++) {
+      const target =
+        i % 2 === 0 ? [a, `${tag}-a.ipynb`] : [b, `${tag}-b.ipynb`];
+      const result = await timeSwitch(page, target[0], target[1], mode);
+      times.push(result.ms);
+      if (result.shown) {
+        sameFrame += 1;
+      }
+    }
+    row[mode] = median(times);
+    row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${SWITCHES}`;
+
+    // Heap: open and close notebooks, collect garbage, compare.
+    const heap = async () =>
+      page.evaluate(async () => {
+        for (let i = 0; i < 3; i++) {
+          window.gc();
+          await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        return performance.memory.usedJSHeapSize;
+      });
+    const before = await heap();
+    for (let i = 0; i < OPEN_CLOSE; i++) {
+      const id = await open(page, `${tag}-open-${i}.ipynb`);
+      await page.evaluate(async id => {
+        const widget = [...window.jupyterapp.shell.widgets('main')].find(
+          w => w.id === id
+        );
+        widget.close();
+        while (!widget.isDisposed) {
+          await new Promise(resolve => requestAnimationFrame(resolve));
+        }
+      }, id);
+    }
+    row[`${mode}Heap`] = ((await heap()) - before) / OPEN_CLOSE / 1e6;
+    await page.close();
+  }
+  rows.push(row);
+}
+
+await browser.close();
+server.kill('SIGTERM');
+
+const f = n => n.toFixed(1);
+console.log(
+  `\nNotebook switch (median of ${SWITCHES}, ms to the end of the next frame) and heap left per opened-and-closed notebook (MB, after GC)\n`
+);
+console.log(
+  '| metadata | bare ms | core ms | ours ms | ours − bare | core − bare | core same frame | ours same frame | bare heap | core heap | ours heap |'
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.size} | ${f(r.bare)} | ${f(r.core)} | ${f(r.ours)} | ${f(r.ours - r.bare)} | ${f(r.core - r.bare)} | ${r.coreFrame} | ${r.oursFrame} | ${r.bareHeap.toFixed(2)} | ${r.coreHeap.toFixed(2)} | ${r.oursHeap.toFixed(2)} |`
+  );
+}
+fs.rmSync(root, { recursive: true, force: true });
