@@ -11,9 +11,9 @@ import React, { useState } from 'react';
 
 import type { IKernelSpecInfo, KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
-import { formSchema, formValidator } from '../validation';
+import { formSchema } from '../validation';
 import { FieldMessage } from './Section';
-import { LabelledTextWidget } from './widgets';
+import { LabelledTextWidget, SECTION_FORM } from './widgets';
 import { useSignal } from './hooks';
 
 /**
@@ -127,17 +127,11 @@ export const KernelSection = React.memo(function KernelSection(
           (current ? { kernelspec: current } : {}) as ReadonlyJSONObject
         }
         formContext={formContext}
-        validator={formValidator}
-        liveValidate
+        {...SECTION_FORM}
         disabled={disabled}
         idPrefix="jp-NotebookMetadata-kernel"
-        experimental_defaultFormStateBehavior={{
-          emptyObjectFields: 'skipDefaults',
-          arrayMinItems: { populate: 'never' }
-        }}
         onChange={onChange}
         onBlur={() => model.endEdit()}
-        compact
       />
       {problems.map(problem => (
         <FieldMessage kind="error" key={problem}>

@@ -10,9 +10,9 @@ import type { IChangeEvent } from '@rjsf/core';
 import React, { useState } from 'react';
 
 import type { NotebookMetadataModel } from '../model';
-import { formSchema, formValidator } from '../validation';
+import { formSchema } from '../validation';
 import { FieldMessage } from './Section';
-import { LabelledTextWidget } from './widgets';
+import { LabelledTextWidget, SECTION_FORM } from './widgets';
 
 /**
  * Properties of the notebook section.
@@ -91,17 +91,11 @@ export const NotebookSection = React.memo(function NotebookSection(
         schema={SCHEMA}
         widgets={WIDGETS}
         formData={formData as ReadonlyJSONObject}
-        validator={formValidator}
-        liveValidate
+        {...SECTION_FORM}
         disabled={disabled}
         idPrefix="jp-NotebookMetadata-notebook"
-        experimental_defaultFormStateBehavior={{
-          emptyObjectFields: 'skipDefaults',
-          arrayMinItems: { populate: 'never' }
-        }}
         onChange={onChange}
         onBlur={() => model.endEdit()}
-        compact
       />
       {problems.map(problem => (
         <FieldMessage kind="error" key={problem}>

@@ -1,6 +1,8 @@
 import type { WidgetProps } from '@rjsf/utils';
 import React from 'react';
 
+import { formValidator } from '../validation';
+
 /**
  * rjsf's text input, with the field's label as its accessible name (the
  * compact templates of JupyterLab's forms draw labels that are not tied to
@@ -33,3 +35,18 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
     />
   );
 }
+
+/**
+ * What every section form shares: live validation with the shared
+ * validator, core's compact layout, and no defaults filled into data read
+ * from a notebook (an absent key stays absent).
+ */
+export const SECTION_FORM = {
+  validator: formValidator,
+  liveValidate: true,
+  compact: true,
+  experimental_defaultFormStateBehavior: {
+    emptyObjectFields: 'skipDefaults',
+    arrayMinItems: { populate: 'never' }
+  }
+} as const;
