@@ -66,7 +66,9 @@ function say(
   trans: TranslationBundle,
   problem: IProblem | null | undefined
 ): string | null {
-  return problem ? trans.__(problem.message, problem.arg ?? '') : null;
+  return problem
+    ? trans.__(problem.message, problem.arg ?? '', problem.arg2 ?? '')
+    : null;
 }
 
 interface IRowProps {
@@ -91,6 +93,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   const [valueProblem, setValueProblem] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
+  const partlyEditedBy = model.sectionsInside(name);
 
   const commitName = () => {
     if (nameDraft === null || nameDraft === name) {
@@ -136,7 +139,12 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
             setNameProblem(
               say(
                 trans,
-                checkKeyName(event.target.value, model.customKeys, name)
+                checkKeyName(
+                  event.target.value,
+                  model.customKeys,
+                  name,
+                  model.sectionOf
+                )
               )
             );
           }}
@@ -162,6 +170,15 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         </button>
       </div>
       {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
+      {partlyEditedBy.length > 0 && (
+        <FieldMessage kind="notice">
+          {trans.__(
+            'Parts of "%1" are also edited in: %2.',
+            name,
+            partlyEditedBy.join(', ')
+          )}
+        </FieldMessage>
+      )}
       {collapsed ? (
         <div className="jp-NotebookMetadata-collapsedValue">
           <span>{say(trans, describeValue(value))}</span>
@@ -203,7 +220,12 @@ function NewKeyRow(props: {
   const [problem, setProblem] = useState<string | null>(null);
 
   const add = () => {
-    const nameProblem = checkKeyName(name, Object.keys(model.metadata));
+    const nameProblem = checkKeyName(
+      name,
+      Object.keys(model.metadata),
+      undefined,
+      model.sectionOf
+    );
     if (nameProblem) {
       setProblem(say(trans, nameProblem));
       return;
