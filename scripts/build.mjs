@@ -14,6 +14,14 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const python = '/usr/bin/python3';
 export const installPrefix = path.join(root, 'ui-tests', '.lab-install');
+/** The example extension (examples/section-extension), built for the tests. */
+const example = path.join(root, 'examples', 'section-extension');
+/** Where the tests' server finds the example extension. */
+export const exampleLabextensionsDir = path.join(
+  installPrefix,
+  'example',
+  'labextensions'
+);
 
 function run(command, args, options = {}) {
   execFileSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -79,6 +87,17 @@ export function build() {
       installPrefix,
       path.join('dist', wheel)
     ]);
+  });
+  timed('example extension', () => {
+    run('npm', ['run', 'build'], { cwd: example });
+    const name = JSON.parse(
+      fs.readFileSync(path.join(example, 'package.json'), 'utf-8')
+    ).name;
+    // Installed as `jupyter labextension develop` would: a folder of its own.
+    const target = path.join(exampleLabextensionsDir, name);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.cpSync(path.join(example, 'labextension'), target, { recursive: true });
   });
   timed('test lab', () => run('npm', ['run', 'build:lab']));
   return labextensionsDir();

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { labextensionsDir } from './build.mjs';
+import { exampleLabextensionsDir, labextensionsDir } from './build.mjs';
 import { serve } from './serve.mjs';
 
 const rootDir = process.env.LAB_ROOT;
@@ -40,7 +40,8 @@ const server = serve({
   port: process.env.LAB_PORT,
   rootDir,
   token: process.env.LAB_TOKEN,
-  labextensions: labextensionsDir(),
+  // The extension, and the example extension that adds a section to it.
+  labextensions: [labextensionsDir(), exampleLabextensionsDir],
   stateDir,
   stdio: ['ignore', log, log],
   env: { JUPYTER_PATH: jupyterPath }

@@ -222,6 +222,64 @@ describe('SectionRegistry', () => {
       ).toEqual([]);
     });
 
+    it('lets a value be written next to an invalid one inside the same field', () => {
+      const registry = new SectionRegistry();
+      registry.add(
+        section('review', {
+          review: {
+            type: 'object',
+            properties: {
+              status: {
+                type: 'string',
+                oneOf: [{ const: 'draft' }, { const: 'done' }]
+              },
+              reviewer: { type: 'string', minLength: 2 }
+            },
+            required: ['status']
+          }
+        })
+      );
+      const before = { review: { status: 'bogus', reviewer: 'Al' } };
+      expect(
+        registry.validate(
+          before,
+          { review: { status: 'bogus', reviewer: 'Ada' } },
+          ['review']
+        )
+      ).toEqual([]);
+      // Missing before and after: not this write's doing either.
+      expect(
+        registry.validate(
+          { review: { reviewer: 'Al' } },
+          { review: { reviewer: 'Ada' } },
+          ['review']
+        )
+      ).toEqual([]);
+      // The value written is still checked, once, saying what is allowed.
+      expect(
+        registry.validate(
+          before,
+          { review: { status: 'nope', reviewer: 'Al' } },
+          ['review']
+        )
+      ).toEqual([
+        {
+          path: '/review/status',
+          message: '%1 must be one of: "draft", "done"',
+          arg: '/review/status'
+        }
+      ]);
+      expect(
+        registry.validate(before, { review: { reviewer: 'Al' } }, ['review'])
+      ).toEqual([
+        {
+          path: '/review/status',
+          message: '"%1" is required.',
+          arg: '/review/status'
+        }
+      ]);
+    });
+
     it('refuses to remove a required field', () => {
       expect(
         registry.validate({ review: {} }, {}, ['review']).map(p => p.message)

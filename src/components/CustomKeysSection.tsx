@@ -53,6 +53,7 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           model={model}
           name={key}
           value={metadata[key] as PartialJSONValue}
+          partlyEditedBy={model.sectionsInside(key).join(', ')}
           disabled={disabled}
           trans={trans}
         />
@@ -74,6 +75,8 @@ function say(
 interface IRowProps {
   model: NotebookMetadataModel;
   name: string;
+  /** The sections that edit values inside this key, if any. */
+  partlyEditedBy: string;
   value: PartialJSONValue;
   disabled: boolean;
   trans: TranslationBundle;
@@ -86,14 +89,13 @@ interface IRowProps {
 const CustomKeyRow = React.memo(function CustomKeyRow(
   props: IRowProps
 ): JSX.Element {
-  const { model, name, value, disabled, trans } = props;
+  const { model, name, value, partlyEditedBy, disabled, trans } = props;
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const [nameProblem, setNameProblem] = useState<string | null>(null);
   const [valueDraft, setValueDraft] = useState<string | null>(null);
   const [valueProblem, setValueProblem] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
-  const partlyEditedBy = model.sectionsInside(name);
 
   const commitName = () => {
     if (nameDraft === null || nameDraft === name) {
@@ -170,12 +172,12 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         </button>
       </div>
       {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
-      {partlyEditedBy.length > 0 && (
+      {partlyEditedBy && (
         <FieldMessage kind="notice">
           {trans.__(
             'Parts of "%1" are also edited in: %2.',
             name,
-            partlyEditedBy.join(', ')
+            partlyEditedBy
           )}
         </FieldMessage>
       )}

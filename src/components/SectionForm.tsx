@@ -7,7 +7,12 @@ import {
   type ReadonlyJSONObject
 } from '@lumino/coreutils';
 import type { IChangeEvent } from '@rjsf/core';
-import type { FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type {
+  FormValidation,
+  RJSFSchema,
+  RJSFValidationError,
+  UiSchema
+} from '@rjsf/utils';
 import React, { useMemo, useState } from 'react';
 
 import type { NotebookMetadataModel } from '../model';
@@ -22,6 +27,7 @@ import {
 import type { ISectionEntry, ISectionField } from '../sections/registry';
 import type { ISectionFormContext } from '../tokens';
 import { FieldMessage } from './Section';
+import { readableErrors } from '../validation';
 import { InvalidShapeField, SECTION_FORM, SECTION_WIDGETS } from './widgets';
 
 /**
@@ -145,18 +151,19 @@ export const SectionForm = React.memo(function SectionForm(
         formContext={context}
         {...SECTION_FORM}
         customValidate={customValidate}
+        transformErrors={Private.readableFormErrors}
         disabled={disabled}
         idPrefix={form.idPrefix}
         onChange={onChange}
         onBlur={() => model.endEdit()}
       />
-      {problems.map(problem => (
+      {[...new Set(problems)].map(problem => (
         <FieldMessage kind="error" key={problem}>
           {problem}
         </FieldMessage>
       ))}
-      {section.notes?.map(note => (
-        <FieldMessage kind="notice" key={note}>
+      {section.notes?.map((note, index) => (
+        <FieldMessage kind="notice" key={index}>
           {note}
         </FieldMessage>
       ))}
@@ -196,6 +203,26 @@ namespace Private {
     widgets: NonNullable<ISectionEntry['section']['widgets']>;
     fields: NonNullable<ISectionEntry['section']['fields']>;
     idPrefix: string;
+  }
+
+  /** rjsf's errors, several errors of one value out of its choices as one. */
+  export function readableFormErrors(
+    errors: RJSFValidationError[]
+  ): RJSFValidationError[] {
+    return readableErrors(
+      errors,
+      error => ({
+        location: error.property ?? '',
+        keyword: error.name ?? '',
+        params: error.params
+      }),
+      (first, message) => ({
+        ...first,
+        name: 'enum',
+        message,
+        stack: `${first.property ?? ''} ${message}`.trim()
+      })
+    );
   }
 
   /** The form of a section. */

@@ -266,13 +266,16 @@ namespace Private {
 
   /** "an object", "a list"… for the schema's type. */
   export function describeType(schema: { type?: unknown }): string {
-    switch (schema.type) {
-      case 'object':
-        return 'an object';
-      case 'array':
-        return 'a list';
-      default:
-        return `a ${String(schema.type ?? 'value')}`;
-    }
+    const names: Record<string, string> = {
+      object: 'an object',
+      array: 'a list',
+      string: 'a string',
+      integer: 'an integer',
+      number: 'a number',
+      boolean: 'true or false',
+      null: 'null'
+    };
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    return types.map(type => names[String(type)] ?? 'a value').join(' or ');
   }
 }

@@ -16,7 +16,6 @@ import type { RJSFSchema } from '@rjsf/utils';
 
 import {
   getPath,
-  isPrefix,
   type MetadataPath,
   overlaps,
   parseFieldName,
@@ -27,7 +26,7 @@ import type {
   IMetadataSection,
   INotebookMetadataSections
 } from '../tokens';
-import { formValidator } from '../validation';
+import { formValidator, readableErrors } from '../validation';
 
 /** Where a section comes from; earlier origins win conflicts. */
 export type SectionOrigin =
@@ -187,7 +186,7 @@ export class SectionRegistry implements INotebookMetadataSections {
           )
       );
       if (changed.length > 0) {
-        problems.push(...Private.validateEntry(entry, after, changed));
+        problems.push(...Private.validateEntry(entry, before, after, changed));
       }
     }
     return problems;
@@ -403,9 +402,12 @@ namespace Private {
 
   /**
    * The problems of the changed fields of a section, in the state `after`.
+   * A problem is reported only where the write changes the value: a value
+   * that was already invalid, next to the one written, blocks nothing.
    */
   export function validateEntry(
     entry: ISectionEntry,
+    before: Readonly<PartialJSONObject>,
     after: Readonly<PartialJSONObject>,
     changed: ISectionField[]
   ): IMetadataProblem[] {
@@ -417,62 +419,55 @@ namespace Private {
       }
     }
     const changedNames = new Set(changed.map(f => f.name));
+    const isChanged = (path: MetadataPath) =>
+      !sameValue(getPath(before, path), getPath(after, path));
     const problems: IMetadataProblem[] = [];
     const { errors } = formValidator.rawValidation(
       entry.section.schema as RJSFSchema,
       values as ReadonlyJSONObject
     );
-    for (const error of errors ?? []) {
-      const [first, ...rest] = error.instancePath.split('/').slice(1);
-      const name =
-        error.keyword === 'required' && first === undefined
-          ? (error.params as { missingProperty: string }).missingProperty
-          : unescape(first ?? '');
-      const field = entry.fields.find(f => f.name === name);
-      if (!field || !changedNames.has(name)) {
+    for (const error of readableErrors(errors ?? [])) {
+      const parts = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((part: string) => unescape(part));
+      const params = (error.params ?? {}) as Record<string, unknown>;
+      // Where the problem is: the missing or extra member, if it is one.
+      const member =
+        error.keyword === 'required'
+          ? params.missingProperty
+          : error.keyword === 'additionalProperties'
+            ? params.additionalProperty
+            : undefined;
+      const at = typeof member === 'string' ? [...parts, member] : parts;
+      const field = entry.fields.find(f => f.name === at[0]);
+      if (!field || !changedNames.has(field.name)) {
         continue;
       }
-      const path =
-        toPointer(field.path) + rest.map((part: string) => '/' + part).join('');
+      const path = [...field.path, ...at.slice(1)];
+      if (!isChanged(path)) {
+        continue;
+      }
+      const pointer = toPointer(path);
       problems.push(
-        error.keyword === 'required' && first === undefined
-          ? { path, message: '"%1" is required.', arg: path }
-          : fromError(error, path)
+        error.keyword === 'required'
+          ? { path: pointer, message: '"%1" is required.', arg: pointer }
+          : {
+              path: pointer,
+              message: '%1 ' + (error.message ?? 'is invalid'),
+              arg: pointer
+            }
       );
     }
     if (entry.section.validate) {
-      const changedPaths = changed.map(f => f.path);
       for (const problem of entry.section.validate(values)) {
         const parsed = parseFieldName(problem.path || '/');
-        if (
-          !parsed.ok ||
-          changedPaths.some(
-            path => isPrefix(path, parsed.path) || isPrefix(parsed.path, path)
-          )
-        ) {
+        if (!parsed.ok || isChanged(parsed.path)) {
           problems.push(problem);
         }
       }
     }
     return problems;
-  }
-
-  /** A problem from one ajv error at a path. */
-  function fromError(
-    error: { keyword: string; message?: string; params: unknown },
-    path: string
-  ): IMetadataProblem {
-    if (error.keyword === 'required') {
-      const missing = (error.params as { missingProperty: string })
-        .missingProperty;
-      const where = `${path}/${missing}`;
-      return { path: where, message: '"%1" is required.', arg: where };
-    }
-    return {
-      path,
-      message: '%1 ' + (error.message ?? 'is invalid'),
-      arg: path
-    };
   }
 
   /** A JSON-pointer segment as the name it stands for. */
