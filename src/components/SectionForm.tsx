@@ -28,7 +28,12 @@ import type { ISectionEntry, ISectionField } from '../sections/registry';
 import type { ISectionFormContext } from '../tokens';
 import { FieldMessage } from './Section';
 import { readableErrors } from '../validation';
-import { InvalidShapeField, SECTION_FORM, SECTION_WIDGETS } from './widgets';
+import {
+  firstMismatch,
+  InvalidShapeField,
+  SECTION_FORM,
+  SECTION_WIDGETS
+} from './widgets';
 
 /**
  * Properties of a section's form.
@@ -321,32 +326,12 @@ namespace Private {
   }
 
   /**
-   * Whether a stored value does not have the shape its schema gives (an
-   * object or list where the schema wants another type, or a scalar where
-   * it wants an object or list), anywhere inside: rjsf could not show it as
-   * it is, so the field is shown as JSON instead.
+   * Whether a stored value does not have the type its schema gives,
+   * anywhere inside: rjsf could not show it as it is (a checkbox cannot show
+   * a string, nor a list an object), so the field is shown as JSON instead.
    */
   export function isMisshapen(schema: unknown, value: unknown): boolean {
-    if (value === undefined || !isObject(schema)) {
-      return false;
-    }
-    const types = allowedTypes(schema.type);
-    if (types && !types.some(type => hasType(value, type))) {
-      return true;
-    }
-    if (isObject(value)) {
-      const properties = isObject(schema.properties) ? schema.properties : {};
-      const additional = schema.additionalProperties;
-      return Object.keys(value).some(key =>
-        Object.prototype.hasOwnProperty.call(properties, key)
-          ? isMisshapen(properties[key], value[key])
-          : isMisshapen(additional, value[key])
-      );
-    }
-    if (Array.isArray(value) && isObject(schema.items)) {
-      return value.some(item => isMisshapen(schema.items, item));
-    }
-    return false;
+    return firstMismatch(schema, value, []) !== null;
   }
 
   /**
@@ -383,46 +368,11 @@ namespace Private {
     return errors;
   }
 
-  function allowedTypes(type: unknown): string[] | null {
-    if (typeof type === 'string') {
-      return [type];
-    }
-    if (Array.isArray(type) && type.every(t => typeof t === 'string')) {
-      return type as string[];
-    }
-    return null;
-  }
-
-  function hasType(value: unknown, type: string): boolean {
-    switch (type) {
-      case 'null':
-        return value === null;
-      case 'boolean':
-        return typeof value === 'boolean';
-      case 'integer':
-        return typeof value === 'number' && Number.isInteger(value);
-      case 'number':
-        return typeof value === 'number';
-      case 'string':
-        return typeof value === 'string';
-      case 'array':
-        return Array.isArray(value);
-      case 'object':
-        return isObject(value);
-      default:
-        return true;
-    }
-  }
-
   function sameValue(a: unknown, b: unknown): boolean {
     if (a === undefined || b === undefined) {
       return a === b;
     }
     return JSONExt.deepEqual(a as PartialJSONValue, b as PartialJSONValue);
-  }
-
-  function isObject(value: unknown): value is { [key: string]: any } {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
 
   /** A section id as a part of an element id. */

@@ -161,7 +161,7 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
   const id = props.idSchema.$id;
   const label = props.schema.title || props.name;
   const text = draft ?? formatJSON(props.formData);
-  const expected = Private.describeType(props.schema);
+  const mismatch = Private.firstMismatch(props.schema, props.formData, []);
   return (
     <div className="jp-NotebookMetadata-invalidShape">
       <label className="jp-NotebookMetadata-label" htmlFor={id}>
@@ -172,10 +172,16 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
         id={`${id}__notice`}
         role="note"
       >
-        {trans.__(
-          'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
-          expected
-        )}
+        {mismatch && mismatch.path.length > 0
+          ? trans.__(
+              'The section expects %1 at "%2": the value is shown as JSON and kept as it is until you change it.',
+              mismatch.expected,
+              mismatch.path.join('/')
+            )
+          : trans.__(
+              'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
+              mismatch?.expected ?? Private.describeType(props.schema)
+            )}
       </div>
       <textarea
         id={id}
@@ -229,6 +235,18 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
 }
 
 /**
+ * The first place inside a value whose type is not the one its schema
+ * gives, and the type expected there; null when the value fits.
+ */
+export function firstMismatch(
+  schema: unknown,
+  value: unknown,
+  path: string[]
+): { path: string[]; expected: string } | null {
+  return Private.firstMismatch(schema, value, path);
+}
+
+/**
  * What every section form shares: live validation with the shared
  * validator, core's compact layout, and no defaults filled into data read
  * from a notebook (an absent key stays absent).
@@ -236,6 +254,8 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
 export const SECTION_FORM = {
   validator: formValidator,
   liveValidate: true,
+  // Errors are shown at their fields, not again in a list on top.
+  showErrorList: false as const,
   compact: true,
   experimental_defaultFormStateBehavior: {
     emptyObjectFields: 'skipDefaults',
@@ -262,6 +282,80 @@ namespace Private {
     return trans
       ? trans.__('%1 (stored, not an allowed value)', shown)
       : `${shown} (stored, not an allowed value)`;
+  }
+
+  /**
+   * The first place inside a value whose type is not the one its schema
+   * gives, and the type expected there.
+   */
+  export function firstMismatch(
+    schema: unknown,
+    value: unknown,
+    path: string[]
+  ): { path: string[]; expected: string } | null {
+    if (value === undefined || !isObject(schema)) {
+      return null;
+    }
+    const types = Array.isArray(schema.type)
+      ? schema.type
+      : schema.type === undefined
+        ? null
+        : [schema.type];
+    if (types && !types.some(type => hasType(value, String(type)))) {
+      return { path, expected: describeType(schema) };
+    }
+    if (isObject(value)) {
+      const properties = isObject(schema.properties) ? schema.properties : {};
+      for (const [key, item] of Object.entries(value)) {
+        const found = firstMismatch(
+          Object.prototype.hasOwnProperty.call(properties, key)
+            ? properties[key]
+            : schema.additionalProperties,
+          item,
+          [...path, key]
+        );
+        if (found) {
+          return found;
+        }
+      }
+    } else if (Array.isArray(value) && isObject(schema.items)) {
+      for (let index = 0; index < value.length; index++) {
+        const found = firstMismatch(schema.items, value[index], [
+          ...path,
+          String(index)
+        ]);
+        if (found) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a JSON value has a JSON-schema type. */
+  export function hasType(value: unknown, type: string): boolean {
+    switch (type) {
+      case 'null':
+        return value === null;
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'integer':
+        return typeof value === 'number' && Number.isInteger(value);
+      case 'number':
+        return typeof value === 'number';
+      case 'string':
+        return typeof value === 'string';
+      case 'array':
+        return Array.isArray(value);
+      case 'object':
+        return isObject(value);
+      default:
+        return true;
+    }
+  }
+
+  function isObject(value: unknown): value is { [key: string]: any } {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
 
   /** "an object", "a list"… for the schema's type. */

@@ -53,7 +53,16 @@ export function createJupytextSection(
     uiSchema: { jupytext: { 'ui:field': 'jupytext' } },
     fields: { jupytext: Field },
     validate: values => {
-      const problem = checkJupytext(values.jupytext);
+      const jupytext = values.jupytext;
+      // A value that is not an object is flagged by the schema already.
+      if (
+        jupytext === null ||
+        typeof jupytext !== 'object' ||
+        Array.isArray(jupytext)
+      ) {
+        return [];
+      }
+      const problem = checkJupytext(jupytext);
       return problem
         ? [{ path: '/jupytext', message: '%1', arg: problem }]
         : [];

@@ -27,6 +27,9 @@ function ReviewStatusWidget(props: WidgetProps): JSX.Element {
     label: string;
     value: string;
   }>;
+  // A stored value that is not a choice is shown, never replaced.
+  const unknown =
+    props.value !== undefined && !choices.some(c => c.value === props.value);
   return (
     <div
       className="jp-ExampleReview-status"
@@ -34,6 +37,17 @@ function ReviewStatusWidget(props: WidgetProps): JSX.Element {
       aria-label={props.label || 'Status'}
       id={props.id}
     >
+      {unknown && (
+        <button
+          type="button"
+          role="radio"
+          aria-checked={true}
+          className="jp-ExampleReview-choice jp-mod-active jp-mod-unknown"
+          disabled
+        >
+          {`${JSON.stringify(props.value)} (stored, not a choice)`}
+        </button>
+      )}
       {choices.map(choice => (
         <button
           key={choice.value}
