@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: what the panel costs when notebooks switch, against a
+ * `npm run bench`: what the panel costs when notebooks switch, and when one
+ * key is changed elsewhere (by code, the kernel, a collaborator), against a
  * bare lab and against JupyterLab's own metadata editor (Notebook Tools →
- * Advanced Tools), with 1 KB, 100 KB and 1 MB of notebook metadata; and the
- * heap left after opening and closing notebooks. Prints a table.
+ * Advanced Tools), with 1 KB, 100 KB and 1 MB of notebook metadata and with
+ * 3,000 top-level keys; and the heap left after opening and closing
+ * notebooks. Prints a table.
  *
  * Real parts: the built extension installed from its wheel, the test lab,
  * Debian's Chromium. Each switch is timed from the tab activation to the
@@ -22,10 +24,12 @@ import { serve } from '../scripts/serve.mjs';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 20);
 const OPEN_CLOSE = Number(process.env.BENCH_OPEN_CLOSE ?? 8);
+/** The cases: a label, and the metadata's size in bytes or its keys. */
 const SIZES = [
-  ['1 KB', 1_000],
-  ['100 KB', 100_000],
-  ['1 MB', 1_000_000]
+  ['1 KB', { bytes: 1_000 }],
+  ['100 KB', { bytes: 100_000 }],
+  ['1 MB', { bytes: 1_000_000 }],
+  ['3,000 keys', { keys: 3_000 }]
 ];
 const MODES = ['bare', 'core', 'ours'];
 
@@ -49,7 +53,16 @@ function payload(bytes) {
   return records;
 }
 
-function writeNotebook(name, bytes) {
+/** 3,000 (or `count`) top-level keys of small values. */
+function manyKeys(count) {
+  const keys = {};
+  for (let i = 0; i < count; i++) {
+    keys[`key-${String(i).padStart(4, '0')}`] = { id: i, tags: ['a', 'b'] };
+  }
+  return keys;
+}
+
+function writeNotebook(name, size) {
   const notebook = {
     cells: [
       {
@@ -71,7 +84,8 @@ function writeNotebook(name, bytes) {
       },
       language_info: { name: 'python' },
       title: name,
-      payload: payload(bytes)
+      edited: 0,
+      ...(size.bytes ? { payload: payload(size.bytes) } : manyKeys(size.keys))
     },
     nbformat: 4,
     nbformat_minor: 5
@@ -79,13 +93,16 @@ function writeNotebook(name, bytes) {
   fs.writeFileSync(path.join(root, name), JSON.stringify(notebook));
 }
 
-for (const [label, bytes] of SIZES) {
-  const tag = label.replace(' ', '');
+/** A file-name tag for a case. */
+const tagOf = label => label.replace(/[^A-Za-z0-9]/g, '');
+
+for (const [label, size] of SIZES) {
+  const tag = tagOf(label);
   for (const which of ['a', 'b']) {
-    writeNotebook(`${tag}-${which}.ipynb`, bytes);
+    writeNotebook(`${tag}-${which}.ipynb`, size);
   }
   for (let i = 0; i < OPEN_CLOSE; i++) {
-    writeNotebook(`${tag}-open-${i}.ipynb`, bytes);
+    writeNotebook(`${tag}-open-${i}.ipynb`, size);
   }
 }
 
@@ -215,6 +232,36 @@ async function timeSwitch(page, id, title, mode) {
   );
 }
 
+/**
+ * Time one change of one key made outside the panel (as code, the kernel or
+ * a collaborator makes it) to the end of the next frame; whether the panel
+ * showed the new value in that frame.
+ */
+async function timeExternalEdit(page, value, mode) {
+  return page.evaluate(
+    ({ value, mode }) =>
+      new Promise(resolve => {
+        const model = window.jupyterapp.shell.currentWidget.context.model;
+        const start = performance.now();
+        model.setMetadata('edited', value);
+        requestAnimationFrame(() => {
+          let shown = null;
+          if (mode === 'ours') {
+            const field = document.querySelector(
+              '#jp-notebook-metadata textarea[aria-label="Value of edited (JSON)"]'
+            );
+            shown = field?.value === String(value);
+          }
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () =>
+            resolve({ ms: performance.now() - start, shown });
+          channel.port2.postMessage(null);
+        });
+      }),
+    { value, mode }
+  );
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -222,7 +269,7 @@ function median(values) {
 
 const rows = [];
 for (const [label] of SIZES) {
-  const tag = label.replace(' ', '');
+  const tag = tagOf(label);
   const row = { size: label };
   for (const mode of MODES) {
     const page = await labPage(mode);
@@ -247,6 +294,20 @@ for (const [label] of SIZES) {
     }
     row[mode] = median(times);
     row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${SWITCHES}`;
+
+    // One key changed elsewhere, on the notebook shown.
+    const edits = [];
+    let editShown = 0;
+    for (let i = 0; i < SWITCHES; i++) {
+      const result = await timeExternalEdit(page, i + 1, mode);
+      edits.push(result.ms);
+      if (result.shown) {
+        editShown += 1;
+      }
+    }
+    row[`${mode}Edit`] = median(edits);
+    row[`${mode}EditFrame`] =
+      mode === 'ours' ? `${editShown}/${SWITCHES}` : '';
 
     // Heap: open and close notebooks, collect garbage, compare.
     const heap = async () =>
@@ -280,6 +341,7 @@ await browser.close();
 server.kill('SIGTERM');
 
 const f = n => n.toFixed(1);
+const signed = n => (n >= 0 ? '+' : '') + n.toFixed(1);
 console.log(
   `\nNotebook switch (median of ${SWITCHES}, ms to the end of the next frame) and heap left per opened-and-closed notebook (MB, after GC)\n`
 );
@@ -289,7 +351,19 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.size} | ${f(r.bare)} | ${f(r.core)} | ${f(r.ours)} | ${f(r.ours - r.bare)} | ${f(r.core - r.bare)} | ${r.coreFrame} | ${r.oursFrame} | ${r.bareHeap.toFixed(2)} | ${r.coreHeap.toFixed(2)} | ${r.oursHeap.toFixed(2)} |`
+    `| ${r.size} | ${f(r.bare)} | ${f(r.core)} | ${f(r.ours)} | ${signed(r.ours - r.bare)} | ${signed(r.core - r.bare)} | ${r.coreFrame} | ${r.oursFrame} | ${r.bareHeap.toFixed(2)} | ${r.coreHeap.toFixed(2)} | ${r.oursHeap.toFixed(2)} |`
+  );
+}
+console.log(
+  `\nOne key changed elsewhere on the notebook shown (median of ${SWITCHES}, ms to the end of the next frame)\n`
+);
+console.log(
+  '| metadata | bare ms | core ms | ours ms | ours − bare | core − bare | ours same frame |'
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.size} | ${f(r.bareEdit)} | ${f(r.coreEdit)} | ${f(r.oursEdit)} | ${signed(r.oursEdit - r.bareEdit)} | ${signed(r.coreEdit - r.bareEdit)} | ${r.oursEditFrame} |`
   );
 }
 fs.rmSync(root, { recursive: true, force: true });

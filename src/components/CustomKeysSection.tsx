@@ -16,6 +16,7 @@ import {
   parseJSON
 } from '../keys';
 import type { NotebookMetadataModel } from '../model';
+import { useOwnedState } from './hooks';
 import { FieldMessage } from './Section';
 
 /**
@@ -34,12 +35,25 @@ export interface ICustomKeysSectionProps {
   trans: TranslationBundle;
 }
 
+/** How many rows are drawn at first, and added by "Show more". */
+export const CUSTOM_KEYS_PAGE = 25;
+
 /**
  * Every other top-level key: add, rename, delete, and edit as JSON.
- * Large values are rendered collapsed until asked for.
+ * Large values are rendered collapsed until asked for. A notebook with many
+ * keys gets a box to find keys by name, and rows are drawn a page at a time,
+ * so that showing it costs the same whatever the number of keys.
  */
 export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
   const { model, metadata, keys, disabled, trans } = props;
+  const [filter, setFilter] = useOwnedState(model, '');
+  const [limit, setLimit] = useOwnedState(model, CUSTOM_KEYS_PAGE);
+  const needle = filter.trim().toLowerCase();
+  const matching = needle
+    ? keys.filter(key => key.toLowerCase().includes(needle))
+    : keys;
+  const shown = matching.length > limit ? matching.slice(0, limit) : matching;
+  const hiddenCount = matching.length - shown.length;
   return (
     <div className="jp-NotebookMetadata-customKeys">
       {keys.length === 0 && (
@@ -47,7 +61,27 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           {trans.__('No custom keys yet.')}
         </div>
       )}
-      {keys.map(key => (
+      {keys.length > CUSTOM_KEYS_PAGE && (
+        <div className="jp-NotebookMetadata-keyFilter">
+          <input
+            type="search"
+            className="jp-mod-styled jp-NotebookMetadata-wide"
+            aria-label={trans.__('Find custom keys by name')}
+            placeholder={trans.__('Find a key by name (%1 keys)', keys.length)}
+            value={filter}
+            onChange={event => {
+              setFilter(event.target.value);
+              setLimit(CUSTOM_KEYS_PAGE);
+            }}
+          />
+          <div className="jp-NotebookMetadata-hint" role="status">
+            {needle
+              ? trans.__('%1 of %2 keys match.', matching.length, keys.length)
+              : ''}
+          </div>
+        </div>
+      )}
+      {shown.map(key => (
         <CustomKeyRow
           key={key}
           model={model}
@@ -58,7 +92,20 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           trans={trans}
         />
       ))}
-      {!disabled && <NewKeyRow model={model} trans={trans} />}
+      {hiddenCount > 0 && (
+        <button
+          type="button"
+          className="jp-Button jp-mod-styled jp-NotebookMetadata-more"
+          onClick={() => setLimit(limit + CUSTOM_KEYS_PAGE)}
+        >
+          {trans.__(
+            'Show %1 more (%2 not shown)',
+            Math.min(CUSTOM_KEYS_PAGE, hiddenCount),
+            hiddenCount
+          )}
+        </button>
+      )}
+      {!disabled && <NewKeyRow key={model.id} model={model} trans={trans} />}
     </div>
   );
 }
@@ -90,11 +137,19 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   props: IRowProps
 ): JSX.Element {
   const { model, name, value, partlyEditedBy, disabled, trans } = props;
-  const [nameDraft, setNameDraft] = useState<string | null>(null);
-  const [nameProblem, setNameProblem] = useState<string | null>(null);
-  const [valueDraft, setValueDraft] = useState<string | null>(null);
-  const [valueProblem, setValueProblem] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState(false);
+  // A row stays mounted when another notebook with the same key is shown;
+  // its drafts belong to the notebook they were typed in.
+  const [nameDraft, setNameDraft] = useOwnedState<string | null>(model, null);
+  const [nameProblem, setNameProblem] = useOwnedState<string | null>(
+    model,
+    null
+  );
+  const [valueDraft, setValueDraft] = useOwnedState<string | null>(model, null);
+  const [valueProblem, setValueProblem] = useOwnedState<string | null>(
+    model,
+    null
+  );
+  const [expanded, setExpanded] = useOwnedState(model, false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
 
   const commitName = () => {

@@ -43,10 +43,11 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
       </div>
     );
   }
-  // Keyed by model: switching notebooks starts from a clean form state.
+  // Not keyed by model: the forms stay mounted when another notebook is
+  // shown (much cheaper than building them again); what they hold for one
+  // notebook (drafts, messages) is owned by that notebook's model.
   return (
     <NotebookMetadataEditor
-      key={model.id}
       model={model}
       sections={sections}
       states={states}
@@ -78,7 +79,9 @@ function NotebookMetadataEditor(props: {
     >
       <div className="jp-NotebookMetadata-header">
         <div className="jp-NotebookMetadata-names">
-          <div className="jp-NotebookMetadata-notebookName">{model.name}</div>
+          <div className="jp-NotebookMetadata-notebookName" title={model.name}>
+            {model.name}
+          </div>
           <div className="jp-NotebookMetadata-path" title={model.path}>
             {model.path}
           </div>
@@ -138,6 +141,7 @@ function NotebookMetadataEditor(props: {
         states={states}
       >
         <RawJsonSection
+          key={model.id}
           model={model}
           metadata={metadata}
           disabled={disabled}
@@ -200,23 +204,26 @@ function UndoButtons(props: {
     >
       <button
         type="button"
-        className="jp-NotebookMetadata-iconButton"
-        aria-label={trans.__('Undo')}
-        title={trans.__('Undo (%1)', 'Ctrl+Z')}
+        className="jp-NotebookMetadata-historyButton"
+        title={trans.__('Undo the last change of the notebook (%1)', 'Ctrl+Z')}
         disabled={disabled || !history.canUndo}
         onClick={() => history.undo()}
       >
-        <undoIcon.react tag="span" />
+        <undoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
+        {trans.__('Undo')}
       </button>
       <button
         type="button"
-        className="jp-NotebookMetadata-iconButton"
-        aria-label={trans.__('Redo')}
-        title={trans.__('Redo (%1)', 'Ctrl+Shift+Z')}
+        className="jp-NotebookMetadata-historyButton"
+        title={trans.__(
+          'Redo the last undone change of the notebook (%1)',
+          'Ctrl+Shift+Z'
+        )}
         disabled={disabled || !history.canRedo}
         onClick={() => history.redo()}
       >
-        <redoIcon.react tag="span" />
+        <redoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
+        {trans.__('Redo')}
       </button>
     </div>
   );

@@ -45,10 +45,13 @@ export function Section(props: ISectionProps): JSX.Element {
           className="jp-NotebookMetadata-sectionToggle"
           aria-expanded={open}
           aria-controls={contentId}
+          title={props.title}
           onClick={() => setOpen(!open)}
         >
           <Caret.react tag="span" className="jp-NotebookMetadata-caret" />
-          {props.title}
+          <span className="jp-NotebookMetadata-sectionTitle">
+            {props.title}
+          </span>
         </button>
       </h3>
       {open && (

@@ -13,7 +13,7 @@ import type {
   RJSFValidationError,
   UiSchema
 } from '@rjsf/utils';
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 
 import type { NotebookMetadataModel } from '../model';
 import {
@@ -26,6 +26,8 @@ import {
 } from '../pointer';
 import type { ISectionEntry, ISectionField } from '../sections/registry';
 import type { ISectionFormContext } from '../tokens';
+import { useOwnedState } from './hooks';
+import { withFieldTemplates } from './templates';
 import { FieldMessage } from './Section';
 import { readableErrors } from '../validation';
 import {
@@ -67,8 +69,10 @@ export const SectionForm = React.memo(function SectionForm(
   const { entry, model, metadata, disabled, trans } = props;
   const section = entry.section;
   const form = useMemo(() => Private.formOf(entry), [entry]);
-  const [pending, setPending] = useState<Private.IPending[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
+  // Drafts and messages belong to the notebook shown: the form stays
+  // mounted when another notebook is shown, they do not.
+  const [pending, setPending] = useOwnedState<Private.IPending[]>(model, []);
+  const [problems, setProblems] = useOwnedState<string[]>(model, []);
 
   const stored: PartialJSONObject = {};
   for (const field of entry.fields) {
@@ -260,7 +264,7 @@ namespace Private {
     delete schema.description;
     return {
       schema,
-      uiSchema: section.uiSchema ?? {},
+      uiSchema: withFieldTemplates(schema, section.uiSchema ?? {}),
       widgets: { ...SECTION_WIDGETS, ...section.widgets },
       fields: { invalidShape: InvalidShapeField, ...section.fields },
       idPrefix: `jp-NotebookMetadata-${idPart(section.id)}`

@@ -3,6 +3,7 @@ import {
   useCallback,
   useEffect,
   useReducer,
+  useState,
   useSyncExternalStore
 } from 'react';
 
@@ -48,4 +49,25 @@ export function useVersion(model: {
     [model]
   );
   return useSyncExternalStore(subscribe, () => model.version);
+}
+
+/**
+ * State that belongs to one owner (e.g. the notebook shown): it starts
+ * again from `initial` when the owner changes, so that a view kept mounted
+ * across notebooks never shows one notebook's draft in another.
+ */
+export function useOwnedState<T>(
+  owner: unknown,
+  initial: T
+): [T, (value: T) => void] {
+  const [state, setState] = useState<{ owner: unknown; value: T }>({
+    owner,
+    value: initial
+  });
+  const value = state.owner === owner ? state.value : initial;
+  const set = useCallback(
+    (next: T) => setState({ owner, value: next }),
+    [owner]
+  );
+  return [value, set];
 }

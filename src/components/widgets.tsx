@@ -1,10 +1,11 @@
 import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
-import React, { useState } from 'react';
+import React from 'react';
 
 import { formatJSON, parseJSON } from '../keys';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
+import { useOwnedState } from './hooks';
 
 /**
  * rjsf's text input, with the field's label as its accessible name (the
@@ -156,8 +157,14 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
 export function InvalidShapeField(props: FieldProps): JSX.Element {
   const context = props.formContext as ISectionFormContext;
   const trans = context.trans;
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [draft, setDraft] = useOwnedState<string | null>(
+    context.notebook,
+    null
+  );
+  const [problem, setProblem] = useOwnedState<string | null>(
+    context.notebook,
+    null
+  );
   const id = props.idSchema.$id;
   const label = props.schema.title || props.name;
   const text = draft ?? formatJSON(props.formData);

@@ -3,10 +3,10 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
 import type { PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps } from '@rjsf/utils';
-import React, { useEffect, useState } from 'react';
+import React, { useEffect } from 'react';
 
 import { FieldMessage } from '../components/Section';
-import { useSignal } from '../components/hooks';
+import { useOwnedState, useSignal } from '../components/hooks';
 import {
   checkJupytext,
   FORMAT_OPTIONS,
@@ -32,6 +32,57 @@ const BOOLEAN_OPTIONS = FORMAT_OPTIONS.slice(0, 8);
 
 /** The metadata filters, edited as text. */
 const FILTERS = ['notebook_metadata_filter', 'cell_metadata_filter'];
+
+/** What people read for each option: a name and what it does. */
+const OPTION_TEXT: Record<string, { label: string; description: string }> = {
+  comment_magics: {
+    label: 'Comment magics',
+    description: 'Comment out Jupyter magics (%, !) in the text file.'
+  },
+  hide_notebook_metadata: {
+    label: 'Hide notebook metadata',
+    description:
+      'Wrap the notebook metadata in an HTML comment (Markdown formats).'
+  },
+  root_level_metadata_as_raw_cell: {
+    label: 'Root metadata as a raw cell',
+    description:
+      "Keep a text file's root-level metadata (an R Markdown title or author) in a raw cell, not in the notebook metadata."
+  },
+  split_at_heading: {
+    label: 'Split at headings',
+    description:
+      'Start a new Markdown cell at each heading (Markdown, R Markdown).'
+  },
+  rst2md: {
+    label: 'reStructuredText to Markdown',
+    description:
+      'Convert reStructuredText to Markdown when reading a Sphinx Gallery script.'
+  },
+  cell_metadata_json: {
+    label: 'Cell metadata as JSON',
+    description: 'Write cell metadata as JSON rather than as key=value pairs.'
+  },
+  use_runtools: {
+    label: 'Use runtools',
+    description:
+      'Map R Markdown chunk options to runtools cell metadata rather than to Jupyter Book tags.'
+  },
+  doxygen_equation_markers: {
+    label: 'Doxygen equation markers',
+    description: "Write equations with Doxygen's markers in script comments."
+  },
+  notebook_metadata_filter: {
+    label: 'Notebook metadata filter',
+    description:
+      'Which notebook metadata the text file keeps: "-all", "all", or keys to add and remove, e.g. "title,-widgets".'
+  },
+  cell_metadata_filter: {
+    label: 'Cell metadata filter',
+    description:
+      'Which cell metadata the text file keeps: "-all", "all", or keys, e.g. "tags,-autoscroll".'
+  }
+};
 
 /**
  * The built-in Jupytext section: `metadata.jupytext` as one field with its
@@ -88,8 +139,8 @@ function JupytextField(
   const metadata = model.metadata;
   const jupytext = props.formData as PartialJSONValue | undefined;
   const stored = formatsText(jupytext);
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [draft, setDraft] = useOwnedState<string | null>(model, null);
+  const [problem, setProblem] = useOwnedState<string | null>(model, null);
   const text = draft ?? stored ?? '';
 
   /** Write a pairing; nothing reaches the notebook unless it is valid. */
@@ -114,6 +165,12 @@ function JupytextField(
   const formats: IFormat[] = parsed.ok ? parsed.formats : [];
   const preset =
     PRESETS.find(p => p.formats === stored)?.id ?? (stored ? 'custom' : '');
+  const presetLabel =
+    preset === ''
+      ? trans.__('Not paired')
+      : preset === 'custom'
+        ? trans.__('Custom pairing')
+        : trans.__(PRESETS.find(p => p.id === preset)!.label);
 
   return (
     <div className="jp-NotebookMetadata-jupytext">
@@ -127,6 +184,7 @@ function JupytextField(
         id="jp-NotebookMetadata-jupytextPreset"
         className="jp-mod-styled jp-NotebookMetadata-wide"
         aria-label={trans.__('Pairing preset')}
+        title={presetLabel}
         value={preset}
         disabled={disabled}
         onChange={event => {
@@ -169,6 +227,7 @@ function JupytextField(
         className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
         aria-label={trans.__('Jupytext formats')}
         aria-invalid={problem !== null}
+        aria-describedby="jp-NotebookMetadata-jupytextFormats-hint"
         placeholder="ipynb,py:percent"
         spellCheck={false}
         value={text}
@@ -186,6 +245,14 @@ function JupytextField(
           }
         }}
       />
+      <div
+        className="jp-NotebookMetadata-hint"
+        id="jp-NotebookMetadata-jupytextFormats-hint"
+      >
+        {trans.__(
+          'Comma-separated formats: extension:format, with an optional folder or prefix, e.g. "ipynb,scripts//py:percent".'
+        )}
+      </div>
       {stored === null && draft === null && (
         <FieldMessage kind="notice">
           {trans.__(
@@ -209,6 +276,8 @@ function JupytextField(
         <TextOption
           key={key}
           name={key}
+          label={trans.__(OPTION_TEXT[key].label)}
+          description={trans.__(OPTION_TEXT[key].description)}
           value={jupytextOf(jupytext)[key]}
           disabled={disabled}
           onChange={value =>
@@ -219,17 +288,31 @@ function JupytextField(
           onBlur={() => model.endEdit()}
         />
       ))}
-      <div className="jp-NotebookMetadata-options">
+      <div
+        className="jp-NotebookMetadata-options"
+        role="group"
+        aria-label={trans.__('Format options')}
+      >
         {BOOLEAN_OPTIONS.map(key => {
           const value = jupytextOf(jupytext)[key];
+          const id = `jp-NotebookMetadata-jupytext-${key}`;
           return (
-            <label key={key} className="jp-NotebookMetadata-option">
-              <span className="jp-NotebookMetadata-code" title={key}>
-                {key}
-              </span>
+            <div key={key} className="jp-NotebookMetadata-option">
+              <div className="jp-NotebookMetadata-optionText">
+                <label className="jp-NotebookMetadata-optionLabel" htmlFor={id}>
+                  {trans.__(OPTION_TEXT[key].label)}
+                </label>
+                <code className="jp-NotebookMetadata-optionKey" title={key}>
+                  {key}
+                </code>
+                <div className="jp-NotebookMetadata-hint" id={`${id}-hint`}>
+                  {trans.__(OPTION_TEXT[key].description)}
+                </div>
+              </div>
               <select
+                id={id}
                 className="jp-mod-styled"
-                aria-label={key}
+                aria-describedby={`${id}-hint`}
                 value={value === true ? 'true' : value === false ? 'false' : ''}
                 disabled={disabled}
                 onChange={event => {
@@ -248,7 +331,7 @@ function JupytextField(
                 <option value="true">{trans.__('Yes')}</option>
                 <option value="false">{trans.__('No')}</option>
               </select>
-            </label>
+            </div>
           );
         })}
       </div>
@@ -262,7 +345,7 @@ function JupytextField(
 
 /**
  * The pairing as a list of paired files: folder and file-name prefix,
- * suffix, extension and format name of each.
+ * suffix, extension and format name of each, every control labelled.
  */
 function FormatRows(props: {
   formats: IFormat[];
@@ -274,96 +357,139 @@ function FormatRows(props: {
   const replace = (index: number, format: IFormat) =>
     onChange(formats.map((f, i) => (i === index ? format : f)));
   const extensions = [...NOTEBOOK_EXTENSIONS, '.auto'];
+  const id = (index: number, part: string) =>
+    `jp-NotebookMetadata-pairedFile-${index}-${part}`;
   return (
-    <div
-      className="jp-NotebookMetadata-formatRows"
-      role="list"
-      aria-label={trans.__('Paired files')}
-    >
-      {formats.map((format, index) => (
-        <div
-          key={index}
-          className="jp-NotebookMetadata-formatRow"
-          role="listitem"
-        >
-          <input
-            className="jp-mod-styled jp-NotebookMetadata-code"
-            aria-label={trans.__('Prefix of paired file %1', index + 1)}
-            placeholder={trans.__('prefix')}
-            value={format.prefix ?? ''}
-            disabled={disabled}
-            onChange={event =>
-              replace(index, {
-                ...format,
-                prefix: event.target.value || undefined
-              })
-            }
-          />
-          <input
-            className="jp-mod-styled jp-NotebookMetadata-code"
-            aria-label={trans.__('Suffix of paired file %1', index + 1)}
-            placeholder={trans.__('suffix')}
-            value={format.suffix ?? ''}
-            disabled={disabled}
-            onChange={event =>
-              replace(index, {
-                ...format,
-                suffix: event.target.value || undefined
-              })
-            }
-          />
-          <select
-            className="jp-mod-styled"
-            aria-label={trans.__('Extension of paired file %1', index + 1)}
-            value={format.extension}
-            disabled={disabled}
-            onChange={event => {
-              const extension = event.target.value;
-              const names = formatNamesFor(extension);
-              const formatName =
-                format.format_name && names.includes(format.format_name)
-                  ? format.format_name
-                  : undefined;
-              replace(index, { ...format, extension, format_name: formatName });
-            }}
-          >
-            {extensions.map(ext => (
-              <option key={ext} value={ext}>
-                {ext}
-              </option>
-            ))}
-          </select>
-          <select
-            className="jp-mod-styled"
-            aria-label={trans.__('Format of paired file %1', index + 1)}
-            value={format.format_name ?? ''}
-            disabled={disabled}
-            onChange={event =>
-              replace(index, {
-                ...format,
-                format_name: event.target.value || undefined
-              })
-            }
-          >
-            <option value="">{trans.__('(default)')}</option>
-            {formatNamesFor(format.extension).map(name => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="jp-NotebookMetadata-iconButton"
-            aria-label={trans.__('Remove paired file %1', index + 1)}
-            title={trans.__('Remove paired file %1', index + 1)}
-            disabled={disabled}
-            onClick={() => onChange(formats.filter((_, i) => i !== index))}
-          >
-            <deleteIcon.react tag="span" />
-          </button>
-        </div>
-      ))}
+    <div className="jp-NotebookMetadata-formatRows">
+      <ul
+        className="jp-NotebookMetadata-formatList"
+        aria-label={trans.__('Paired files')}
+      >
+        {formats.map((format, index) => (
+          <li key={index} className="jp-NotebookMetadata-formatRow">
+            <div className="jp-NotebookMetadata-formatTitle">
+              <span className="jp-NotebookMetadata-formatName">
+                {trans.__('File %1: %2', index + 1, formatsToString([format]))}
+              </span>
+              <button
+                type="button"
+                className="jp-NotebookMetadata-iconButton"
+                aria-label={trans.__('Remove paired file %1', index + 1)}
+                title={trans.__('Remove paired file %1', index + 1)}
+                disabled={disabled}
+                onClick={() => onChange(formats.filter((_, i) => i !== index))}
+              >
+                <deleteIcon.react tag="span" />
+              </button>
+            </div>
+            <div className="jp-NotebookMetadata-formatFields">
+              <div>
+                <label htmlFor={id(index, 'prefix')}>
+                  {trans.__('Prefix')}
+                </label>
+                <input
+                  id={id(index, 'prefix')}
+                  className="jp-mod-styled jp-NotebookMetadata-code"
+                  aria-label={trans.__('Prefix of paired file %1', index + 1)}
+                  placeholder={trans.__('e.g. scripts/')}
+                  title={trans.__(
+                    'A folder ("scripts/"), a file-name prefix, or both; "root//" for a folder tree'
+                  )}
+                  value={format.prefix ?? ''}
+                  disabled={disabled}
+                  onChange={event =>
+                    replace(index, {
+                      ...format,
+                      prefix: event.target.value || undefined
+                    })
+                  }
+                />
+              </div>
+              <div>
+                <label htmlFor={id(index, 'suffix')}>
+                  {trans.__('Suffix')}
+                </label>
+                <input
+                  id={id(index, 'suffix')}
+                  className="jp-mod-styled jp-NotebookMetadata-code"
+                  aria-label={trans.__('Suffix of paired file %1', index + 1)}
+                  placeholder={trans.__('e.g. .pct')}
+                  title={trans.__(
+                    'What the file name ends with, before the extension'
+                  )}
+                  value={format.suffix ?? ''}
+                  disabled={disabled}
+                  onChange={event =>
+                    replace(index, {
+                      ...format,
+                      suffix: event.target.value || undefined
+                    })
+                  }
+                />
+              </div>
+              <div>
+                <label htmlFor={id(index, 'extension')}>
+                  {trans.__('Extension')}
+                </label>
+                <select
+                  id={id(index, 'extension')}
+                  className="jp-mod-styled"
+                  aria-label={trans.__(
+                    'Extension of paired file %1',
+                    index + 1
+                  )}
+                  value={format.extension}
+                  disabled={disabled}
+                  onChange={event => {
+                    const extension = event.target.value;
+                    const names = formatNamesFor(extension);
+                    const formatName =
+                      format.format_name && names.includes(format.format_name)
+                        ? format.format_name
+                        : undefined;
+                    replace(index, {
+                      ...format,
+                      extension,
+                      format_name: formatName
+                    });
+                  }}
+                >
+                  {extensions.map(ext => (
+                    <option key={ext} value={ext}>
+                      {ext}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor={id(index, 'format')}>
+                  {trans.__('Format')}
+                </label>
+                <select
+                  id={id(index, 'format')}
+                  className="jp-mod-styled"
+                  aria-label={trans.__('Format of paired file %1', index + 1)}
+                  value={format.format_name ?? ''}
+                  disabled={disabled}
+                  onChange={event =>
+                    replace(index, {
+                      ...format,
+                      format_name: event.target.value || undefined
+                    })
+                  }
+                >
+                  <option value="">{trans.__('Default')}</option>
+                  {formatNamesFor(format.extension).map(name => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
       <button
         type="button"
         className="jp-Button jp-mod-styled jp-NotebookMetadata-addFormat"
@@ -404,7 +530,10 @@ function PairedFilesPreview(props: {
     : { ok: false as const, message: parsed.message };
   const paths = result.ok ? result.paths.map(p => p.path) : [];
   const key = paths.join('\n');
-  const [existing, setExisting] = useState<Record<string, boolean>>({});
+  const [existing, setExisting] = useOwnedState<Record<string, boolean>>(
+    key,
+    {}
+  );
 
   useEffect(() => {
     if (!contents || paths.length === 0) {
@@ -454,6 +583,8 @@ function PairedFilesPreview(props: {
 /** A text option of `jupytext` (a metadata filter). */
 function TextOption(props: {
   name: string;
+  label: string;
+  description: string;
   value: PartialJSONValue | undefined;
   disabled: boolean;
   onChange: (value: string | undefined) => void;
@@ -462,16 +593,17 @@ function TextOption(props: {
   const { name, value, disabled } = props;
   const id = `jp-NotebookMetadata-jupytext-${name}`;
   return (
-    <div>
-      <label
-        className="jp-NotebookMetadata-label jp-NotebookMetadata-code"
-        htmlFor={id}
-      >
+    <div className="jp-NotebookMetadata-textOption">
+      <label className="jp-NotebookMetadata-optionLabel" htmlFor={id}>
+        {props.label}
+      </label>{' '}
+      <code className="jp-NotebookMetadata-optionKey" title={name}>
         {name}
-      </label>
+      </code>
       <input
         id={id}
         className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
+        aria-describedby={`${id}-hint`}
         placeholder="-all"
         spellCheck={false}
         value={
@@ -491,6 +623,9 @@ function TextOption(props: {
         }
         onBlur={props.onBlur}
       />
+      <div className="jp-NotebookMetadata-hint" id={`${id}-hint`}>
+        {props.description}
+      </div>
     </div>
   );
 }

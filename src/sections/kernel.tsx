@@ -1,10 +1,10 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { PartialJSONObject, PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
-import React, { useState } from 'react';
+import React from 'react';
 
 import { FieldMessage } from '../components/Section';
-import { useSignal } from '../components/hooks';
+import { useOwnedState, useSignal } from '../components/hooks';
 import type { IKernelSpecInfo, KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
 import kernelSchema from '../schemas/kernel.json';
@@ -53,8 +53,8 @@ function KernelPicker(
   const model = notebook as NotebookMetadataModel;
   useSignal(kernelSpecs.changed);
   useSignal(model.changed, (_, change) => change.type === 'kernel');
-  const [offer, setOffer] = useState<IKernelSpecInfo | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [offer, setOffer] = useOwnedState<IKernelSpecInfo | null>(model, null);
+  const [problems, setProblems] = useOwnedState<string[]>(model, []);
   const value = typeof props.value === 'string' ? props.value : '';
   const specs = kernelSpecs.specs;
   const known = specs.some(spec => spec.name === value);

@@ -1,0 +1,33 @@
+import { chromium } from '@playwright/test';
+const [,, file, width, theme, out] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 2400 }, deviceScaleFactor: 2 });
+page.on('pageerror', e => console.log('pageerror', e.stack));
+await page.goto('http://127.0.0.1:18888/lab/workspaces/shot' + Date.now() + '?token=tok');
+await page.waitForFunction(() => window.jupyterapp);
+await page.evaluate(() => window.jupyterapp.restored);
+if (theme === 'dark') await page.evaluate(() => window.jupyterapp.commands.execute('apputils:change-theme', { theme: 'JupyterLab Dark' }));
+await page.evaluate(async (p) => {
+  const app = window.jupyterapp;
+  const w = await app.commands.execute('docmanager:open', { path: p, factory: 'Notebook', kernelPreference: { shouldStart: false, canStart: false } });
+  await w.context.ready; app.shell.activateById(w.id);
+  await app.commands.execute('notebook-metadata:open');
+}, file);
+await page.evaluate((width) => {
+  const style = document.createElement('style');
+  style.textContent = `#jp-notebook-metadata { width: ${width}px !important; min-width: 0 !important; }`;
+  document.head.appendChild(style);
+  const split = window.jupyterapp.shell._hsplitPanel;
+  split.fit();
+  const total = split.node.clientWidth;
+  const right = Number(width) + 1;
+  const left = 250;
+  split.setRelativeSizes([left / total, (total - left - right) / total, right / total]);
+}, width);
+await page.waitForTimeout(1200);
+console.log(await page.evaluate(() => { const r = document.getElementById('jp-right-stack'); return [getComputedStyle(r).minWidth, getComputedStyle(r.parentElement).minWidth, r.parentElement.className, r.parentElement.clientWidth]; }));
+console.log('panel width', await page.evaluate(() => document.getElementById('jp-notebook-metadata').clientWidth));
+const sel = process.argv[6] ? `#jp-notebook-metadata section[data-section="${process.argv[6]}"]` : '#jp-notebook-metadata';
+const clip = process.argv[7] ? Number(process.argv[7]) : 0;
+if (clip) { const box = await page.locator(sel).first().boundingBox(); await page.screenshot({ path: out, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(clip, box.height) } }); } else await page.locator(sel).first().screenshot({ path: out });
+await browser.close();
