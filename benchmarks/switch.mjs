@@ -11,16 +11,11 @@
  * end of the next frame; "same frame" says whether the panel already showed
  * the new notebook when that frame was drawn.
  */
-import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { labextensionsDir } from '../scripts/build.mjs';
-import { serve } from '../scripts/serve.mjs';
+import { launchChromium, openLab, startLab } from '../scripts/lab-session.mjs';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 20);
 const OPEN_CLOSE = Number(process.env.BENCH_OPEN_CLOSE ?? 8);
@@ -34,8 +29,6 @@ const SIZES = [
 const MODES = ['bare', 'core', 'ours'];
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-bench-'));
-const state = `${root}-state`;
-fs.mkdirSync(state);
 
 /** Deterministic metadata of about `bytes` bytes. */
 function payload(bytes) {
@@ -106,60 +99,15 @@ for (const [label, size] of SIZES) {
   }
 }
 
-const port = execFileSync(process.execPath, [
-  '-e',
-  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
-])
-  .toString()
-  .trim();
-const token = crypto.randomBytes(16).toString('hex');
-const log = fs.openSync(path.join(state, 'server.log'), 'a');
-const server = serve({
-  port,
-  rootDir: root,
-  token,
-  labextensions: labextensionsDir(),
-  stateDir: state,
-  stdio: ['ignore', log, log]
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100; i++) {
-  try {
-    const response = await fetch(`${base}/api/status?token=${token}`);
-    if (response.ok) {
-      break;
-    }
-  } catch {
-    // not up yet
-  }
-  await new Promise(resolve => setTimeout(resolve, 200));
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--js-flags=--expose-gc'
-  ]
-});
+const lab = await startLab(root);
+const browser = await launchChromium(['--js-flags=--expose-gc']);
 
 /** A fresh lab page on a workspace of its own, with the sidebar for `mode`. */
 async function labPage(mode) {
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 900 }
+  const page = await openLab(browser, lab, `bench-${mode}`, {
+    width: 1400,
+    height: 900
   });
-  await page.goto(
-    `${base}/lab/workspaces/bench-${mode}-${Date.now()}?token=${token}`
-  );
-  await page.waitForFunction(() => window.jupyterapp);
-  await page.evaluate(() => window.jupyterapp.restored);
   if (mode === 'ours') {
     await page.evaluate(() =>
       window.jupyterapp.shell.activateById('jp-notebook-metadata')
@@ -338,7 +286,7 @@ for (const [label] of SIZES) {
 }
 
 await browser.close();
-server.kill('SIGTERM');
+lab.stop();
 
 const f = n => n.toFixed(1);
 const signed = n => (n >= 0 ? '+' : '') + n.toFixed(1);
@@ -367,3 +315,4 @@ for (const r of rows) {
   );
 }
 fs.rmSync(root, { recursive: true, force: true });
+fs.rmSync(`${root}-state`, { recursive: true, force: true });

@@ -158,8 +158,8 @@ test('format options and filters are written into jupytext and removed when rese
   });
   await lab.openNotebook(name);
   await lab.openPanel();
-  await lab.panel.getByLabel('comment_magics').selectOption('false');
-  await lab.panel.getByLabel('notebook_metadata_filter').fill('-all');
+  await lab.panel.getByLabel('Comment magics').selectOption('false');
+  await lab.panel.getByLabel('Notebook metadata filter').fill('-all');
   await expect
     .poll(async () => (await lab.appMetadata()).jupytext)
     .toEqual({
@@ -167,8 +167,8 @@ test('format options and filters are written into jupytext and removed when rese
       comment_magics: false,
       notebook_metadata_filter: '-all'
     });
-  await lab.panel.getByLabel('comment_magics').selectOption('');
-  await lab.panel.getByLabel('notebook_metadata_filter').fill('');
+  await lab.panel.getByLabel('Comment magics').selectOption('');
+  await lab.panel.getByLabel('Notebook metadata filter').fill('');
   await lab.saveCurrent();
   expect(readNotebook(name).metadata.jupytext).toEqual({
     formats: 'ipynb,py:percent'

@@ -1,0 +1,92 @@
+/**
+ * `npm run screenshots`: the README's pictures of the panel, taken from the
+ * real lab so they stay true when the UI changes: the sample notebooks in
+ * JupyterLab Light and Dark, the sidebar at its default width. Writes
+ * docs/panel-light.png and docs/panel-dark.png.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { build } from './build.mjs';
+import { launchChromium, openLab, startLab } from './lab-session.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const out = path.join(root, 'docs');
+
+/** The pictures: a file name, a theme, a notebook, and what to show. */
+const SHOTS = [
+  {
+    file: 'panel-light.png',
+    theme: 'JupyterLab Light',
+    notebook: 'paired-with-script.ipynb',
+    // Down to the Jupytext section, past the Kernel and Notebook ones.
+    scrollTo: 'section[data-section="jupytext"]'
+  },
+  {
+    file: 'panel-dark.png',
+    theme: 'JupyterLab Dark',
+    notebook: 'kernel-not-installed.ipynb',
+    scrollTo: null
+  }
+];
+
+build();
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-shots-'));
+for (const name of fs.readdirSync(path.join(root, 'examples'))) {
+  if (/\.(ipynb|py)$/.test(name)) {
+    fs.copyFileSync(path.join(root, 'examples', name), path.join(folder, name));
+  }
+}
+const lab = await startLab(folder);
+const browser = await launchChromium();
+try {
+  for (const shot of SHOTS) {
+    const page = await openLab(browser, lab, 'screenshots', {
+      width: 1280,
+      height: 800
+    });
+    await page.evaluate(
+      theme =>
+        window.jupyterapp.commands.execute('apputils:change-theme', { theme }),
+      shot.theme
+    );
+    await page.waitForFunction(
+      theme => document.body.dataset.jpThemeName === theme,
+      shot.theme
+    );
+    await page.evaluate(async notebook => {
+      const app = window.jupyterapp;
+      const widget = await app.commands.execute('docmanager:open', {
+        path: notebook,
+        factory: 'Notebook',
+        kernelPreference: { shouldStart: false, canStart: false }
+      });
+      await widget.context.ready;
+      app.shell.activateById(widget.id);
+      await app.commands.execute('notebook-metadata:open');
+    }, shot.notebook);
+    const panel = page.locator('#jp-notebook-metadata');
+    await panel.locator('.jp-NotebookMetadata-notebookName').waitFor();
+    // Nothing focused, nothing hovered: the panel as it rests.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.mouse.move(0, 0);
+    if (shot.scrollTo) {
+      await panel.locator(shot.scrollTo).evaluate(node =>
+        node.scrollIntoView({ block: 'start' })
+      );
+    }
+    await page.evaluate(
+      () => new Promise(resolve => requestAnimationFrame(() => resolve()))
+    );
+    await panel.screenshot({ path: path.join(out, shot.file) });
+    console.log(`screenshots: ${path.join('docs', shot.file)}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  lab.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.rmSync(`${folder}-state`, { recursive: true, force: true });
+}
