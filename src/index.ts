@@ -8,6 +8,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { addJupytextCommands, CommandIDs } from './commands';
+import { FrontEnds } from './frontends';
 import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
@@ -29,6 +30,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ): void => {
+    // Notebook 7's file browser, editor and console pages have no notebook.
+    if (!FrontEnds.pageHasNotebooks()) {
+      return;
+    }
     translator = translator ?? nullTranslator;
     const trans = translator.load('jupyterlab_notebook_metadata');
     const active = new ActiveNotebookMetadata(tracker);
@@ -47,7 +52,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
     restorer?.add(panel, 'jupyterlab-notebook-metadata');
 
     app.commands.addCommand(CommandIDs.open, {
-      label: trans.__('Edit Notebook Metadata'),
+      // Notebook 7 has an "Edit Notebook Metadata" of its own (Notebook Tools).
+      label: () =>
+        FrontEnds.hasNotebook7MetadataCommand(app.commands)
+          ? trans.__('Edit Notebook Metadata (Metadata Panel)')
+          : trans.__('Edit Notebook Metadata'),
       caption: trans.__('Open the notebook metadata panel'),
       icon: args => (args.isPalette ? undefined : metadataIcon),
       execute: async () => {
