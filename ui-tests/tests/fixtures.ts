@@ -145,6 +145,14 @@ export class LabPage {
     this.allowedPageErrors.push(pattern);
   }
 
+  /** Console errors this test expects (each with a reason at the call). */
+  readonly allowedConsoleErrors: RegExp[] = [];
+
+  /** Accept a console error matching exactly this pattern in this test. */
+  allowConsoleError(pattern: RegExp): void {
+    this.allowedConsoleErrors.push(pattern);
+  }
+
   /** Load the lab and wait until it is restored. */
   async goto(): Promise<void> {
     await this.page.goto(`/lab/workspaces/${this.workspace}?token=${token}`);
@@ -364,14 +372,19 @@ export class Notebook7Page extends LabPage {
   /** Load a page of Notebook 7 and wait until its app is restored. */
   private async load(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.waitForFunction(() => (window as any).jupyterapp);
-    await this.page.evaluate(() => (window as any).jupyterapp.restored);
+    await appRestored(this.page);
   }
+}
+
+/** Wait until the app of a page (lab or Notebook 7) is restored. */
+export async function appRestored(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as any).jupyterapp);
+  await page.evaluate(() => (window as any).jupyterapp.restored);
 }
 
 export const test = base.extend<ILabFixtures, IHostOptions>({
   host: ['lab', { option: true, scope: 'worker' }],
-  lab: async ({ page, host }, use, testInfo) => {
+  lab: async ({ context, page, host }, use, testInfo) => {
     const workspace = uniqueName(
       testInfo.title.replace(/\W+/g, '-').slice(0, 30)
     );
@@ -382,41 +395,50 @@ export const test = base.extend<ILabFixtures, IHostOptions>({
     const expected = (list: IExpectedMessage[], text: string) =>
       list.some(({ pattern }) => pattern.test(text));
     const problems: string[] = [];
-    page.on('console', message => {
-      if (message.type() !== 'error') {
-        return;
-      }
-      const text = message.text();
-      if (!expected(EXPECTED_CONSOLE[host], text)) {
-        problems.push(`console error: ${text}`);
-      }
-    });
-    page.on('pageerror', error => {
-      const text = error.stack ?? String(error);
-      if (
-        !expected(EXPECTED_PAGE_ERRORS[host], text) &&
-        !lab.allowedPageErrors.some(pattern => pattern.test(String(error)))
-      ) {
-        problems.push(`page error: ${text}`);
-      }
-    });
-    page.on('requestfailed', request => {
-      const failure = request.failure()?.errorText ?? '';
-      // A request the page dropped itself (navigation, closing) is no failure.
-      if (failure === 'net::ERR_ABORTED') {
-        return;
-      }
-      problems.push(
-        `request failed: ${request.method()} ${request.url()} ${failure}`
-      );
-    });
-    page.on('response', response => {
-      if (response.status() >= 400) {
+    /** Record what goes wrong in a page of the test. */
+    const watch = (watched: Page) => {
+      watched.on('console', message => {
+        if (message.type() !== 'error') {
+          return;
+        }
+        const text = message.text();
+        if (
+          !expected(EXPECTED_CONSOLE[host], text) &&
+          !lab.allowedConsoleErrors.some(pattern => pattern.test(text))
+        ) {
+          problems.push(`console error: ${text}`);
+        }
+      });
+      watched.on('pageerror', error => {
+        const text = error.stack ?? String(error);
+        if (
+          !expected(EXPECTED_PAGE_ERRORS[host], text) &&
+          !lab.allowedPageErrors.some(pattern => pattern.test(String(error)))
+        ) {
+          problems.push(`page error: ${text}`);
+        }
+      });
+      watched.on('requestfailed', request => {
+        const failure = request.failure()?.errorText ?? '';
+        // A request the page dropped itself (navigation, closing) is no failure.
+        if (failure === 'net::ERR_ABORTED') {
+          return;
+        }
         problems.push(
-          `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+          `request failed: ${request.method()} ${request.url()} ${failure}`
         );
-      }
-    });
+      });
+      watched.on('response', response => {
+        if (response.status() >= 400) {
+          problems.push(
+            `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+          );
+        }
+      });
+    };
+    watch(page);
+    // Pages the app opens itself (Notebook 7 opens notebooks in new tabs).
+    context.on('page', watch);
     await lab.goto();
     await use(lab);
     expect(
