@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "common", "server"))
 
 from host_common import HostApp, launch, package_version  # noqa: E402
+from jupyter_server.base.handlers import JupyterHandler  # noqa: E402
 from jupyter_server.utils import ensure_async, url_escape, url_path_join  # noqa: E402
 from jupyterlab_server.handlers import LabHandler  # noqa: E402
 from tornado import web  # noqa: E402
@@ -104,6 +105,14 @@ class ConsoleHandler(PageHandler):
     page = "consoles"
 
 
+class NoLabHandler(JupyterHandler):
+    """``/lab``: not here (stock Notebook 7 has it from the jupyterlab package)."""
+
+    @web.authenticated
+    def get(self, *args):
+        raise web.HTTPError(404, "This server has Notebook 7 only: `npm start` serves JupyterLab.")
+
+
 class NotebookHost(HostApp):
     """Jupyter Notebook 7's front end, served by jupyterlab_server on jupyter-server.
 
@@ -130,6 +139,7 @@ class NotebookHost(HostApp):
                 (r"/notebooks(.*)", NotebookPageHandler),
                 (r"/edit(.*)", EditHandler),
                 (r"/consoles/(.*)", ConsoleHandler),
+                (r"/(?:lab|doc)(?:/workspaces/[^/]+)?(?:/tree/.*)?/?", NoLabHandler),
             ]
         )
         super().initialize_handlers()
