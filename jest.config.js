@@ -25,7 +25,8 @@ module.exports = {
   // The built extension and the test lab hold copies of package.json files.
   modulePathIgnorePatterns: [
     '<rootDir>/jupyterlab_notebook_metadata/labextension',
-    '<rootDir>/ui-tests/'
+    '<rootDir>/ui-tests/',
+    '<rootDir>/examples/'
   ],
   collectCoverageFrom: [
     'src/**/*.{ts,tsx}',

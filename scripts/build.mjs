@@ -16,6 +16,14 @@ import { host, HOSTS, root } from './hosts.mjs';
 
 const python = '/usr/bin/python3';
 export const installPrefix = path.join(root, 'ui-tests', '.lab-install');
+/** The example extension (examples/section-extension), built for the tests. */
+const example = path.join(root, 'examples', 'section-extension');
+/** Where the tests' server finds the example extension. */
+export const exampleLabextensionsDir = path.join(
+  installPrefix,
+  'example',
+  'labextensions'
+);
 
 function run(command, args, options = {}) {
   execFileSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -82,6 +90,17 @@ export function build({ hosts = Object.keys(HOSTS) } = {}) {
       installPrefix,
       path.join('dist', wheel)
     ]);
+  });
+  timed('example extension', () => {
+    run('npm', ['run', 'build'], { cwd: example });
+    const name = JSON.parse(
+      fs.readFileSync(path.join(example, 'package.json'), 'utf-8')
+    ).name;
+    // Installed as `jupyter labextension develop` would: a folder of its own.
+    const target = path.join(exampleLabextensionsDir, name);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.cpSync(path.join(example, 'labextension'), target, { recursive: true });
   });
   for (const name of hosts) {
     timed(`test host ${name}`, () =>

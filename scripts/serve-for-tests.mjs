@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { labextensionsDir } from './build.mjs';
+import { exampleLabextensionsDir, labextensionsDir } from './build.mjs';
 import { serve } from './serve.mjs';
 
 const { values } = parseArgs({
@@ -58,7 +58,8 @@ const server = serve({
   port: values.port,
   rootDir,
   token: process.env.LAB_TOKEN,
-  labextensions: labextensionsDir(),
+  // The extension, and the example extension that adds a section to it.
+  labextensions: [labextensionsDir(), exampleLabextensionsDir],
   stateDir,
   config,
   stdio: ['ignore', log, log],

@@ -30,7 +30,8 @@ export function serve({
     `--ServerApp.root_dir=${rootDir}`,
     `--ServerApp.token=${token}`,
     '--ServerApp.port_retries=0',
-    `--labextensions-dir=${labextensions}`,
+    // One or more folders of prebuilt extensions.
+    ...[labextensions].flat().map(dir => `--labextensions-dir=${dir}`),
     ...config
   ];
   if (process.getuid?.() === 0) {

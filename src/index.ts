@@ -5,6 +5,8 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { addJupytextCommands, CommandIDs } from './commands';
@@ -12,36 +14,65 @@ import { FrontEnds } from './frontends';
 import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
+import { SectionStates } from './sectionstate';
+import { createJupytextSection } from './sections/jupytext';
+import { createKernelSection } from './sections/kernel';
+import { followMetadataForms, followSettings } from './sections/loaders';
+import { createNotebookSection } from './sections/notebook';
+import { SectionRegistry } from './sections/registry';
+import { INotebookMetadataSections } from './tokens';
 import { ActiveNotebookMetadata } from './tracker';
 
+const PLUGIN_ID = 'jupyterlab-notebook-metadata:plugin';
+
 /**
- * The notebook metadata panel in the right sidebar.
+ * The notebook metadata panel in the right sidebar, and the registry of its
+ * sections.
  */
-const plugin: JupyterFrontEndPlugin<void> = {
-  id: 'jupyterlab-notebook-metadata:plugin',
+const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
+  id: PLUGIN_ID,
   description: 'A notebook metadata editor in the right sidebar.',
   autoStart: true,
   requires: [INotebookTracker],
-  optional: [ILayoutRestorer, ICommandPalette, ITranslator],
+  optional: [
+    ILayoutRestorer,
+    ICommandPalette,
+    ITranslator,
+    ISettingRegistry,
+    IStateDB
+  ],
+  provides: INotebookMetadataSections,
   activate: (
     app: JupyterFrontEnd,
     tracker: INotebookTracker,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
-    translator: ITranslator | null
-  ): void => {
-    // Notebook 7's file browser, editor and console pages have no notebook.
-    if (!FrontEnds.pageHasNotebooks()) {
-      return;
-    }
+    translator: ITranslator | null,
+    settingRegistry: ISettingRegistry | null,
+    state: IStateDB | null
+  ): INotebookMetadataSections => {
     translator = translator ?? nullTranslator;
     const trans = translator.load('jupyterlab_notebook_metadata');
-    const active = new ActiveNotebookMetadata(tracker);
     const kernelSpecs = new KernelSpecs(app.serviceManager.kernelspecs);
+    const sections = new SectionRegistry();
+    sections.add(createKernelSection(kernelSpecs), 'builtin');
+    sections.add(createNotebookSection(), 'builtin');
+    sections.add(createJupytextSection(app.serviceManager.contents), 'builtin');
+    // Notebook 7's file browser, editor and console pages have no notebook:
+    // the registry only, for the extensions that require it.
+    if (!FrontEnds.pageHasNotebooks()) {
+      return sections;
+    }
+    if (settingRegistry) {
+      void followSettings(settingRegistry, PLUGIN_ID, sections);
+      followMetadataForms(settingRegistry, sections);
+    }
+
+    const active = new ActiveNotebookMetadata(tracker, { sections });
     const panel = new NotebookMetadataPanel({
       active,
-      kernelSpecs,
-      contents: app.serviceManager.contents,
+      sections,
+      states: new SectionStates({ state, key: `${PLUGIN_ID}:sections` }),
       translator
     });
     panel.disposed.connect(() => {
@@ -71,8 +102,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
     for (const command of addJupytextCommands(app.commands, active, trans)) {
       palette?.addItem({ command, category: trans.__('Jupytext') });
     }
+    return sections;
   }
 };
 
 export { CommandIDs };
+export * from './tokens';
 export default plugin;

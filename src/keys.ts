@@ -1,17 +1,8 @@
 /**
- * Rules for the notebook's top-level metadata keys: which section edits
- * which key, names of custom keys, and JSON text. No JupyterLab imports.
+ * Rules for the notebook's top-level metadata keys: names of custom keys,
+ * and JSON text. No JupyterLab imports.
  */
 import type { PartialJSONValue } from '@lumino/coreutils';
-
-/** Keys a section of its own edits; every other key is a custom key. */
-export const SECTION_KEYS: Readonly<Record<string, string>> = {
-  kernelspec: 'Kernel',
-  language_info: 'Kernel',
-  title: 'Notebook',
-  authors: 'Notebook',
-  jupytext: 'Jupytext'
-};
 
 /** Serialised values longer than this are shown collapsed until asked for. */
 export const LARGE_VALUE_CHARS = 2000;
@@ -22,20 +13,30 @@ export interface IProblem {
   message: string;
   /** The value shown in place of %1. */
   arg?: string;
-}
-
-/** The custom keys of a metadata object, in their order. */
-export function customKeys(metadata: Record<string, unknown>): string[] {
-  return Object.keys(metadata).filter(key => !(key in SECTION_KEYS));
+  /** The value shown in place of %2. */
+  arg2?: string;
 }
 
 /**
- * Check the name of a custom key; `current` is the key being renamed, if any.
+ * The custom keys of a metadata object, in their order: every key no
+ * section edits as a whole (`sectionOf` names that section, if any).
+ */
+export function customKeys(
+  metadata: Record<string, unknown>,
+  sectionOf: (key: string) => string | null = () => null
+): string[] {
+  return Object.keys(metadata).filter(key => sectionOf(key) === null);
+}
+
+/**
+ * Check the name of a custom key; `current` is the key being renamed, if
+ * any, and `sectionOf` names the section that edits a key, if one does.
  */
 export function checkKeyName(
   name: string,
   existing: ReadonlyArray<string>,
-  current?: string
+  current?: string,
+  sectionOf: (key: string) => string | null = () => null
 ): IProblem | null {
   if (name.length === 0) {
     return { message: 'A key needs a name.' };
@@ -43,10 +44,12 @@ export function checkKeyName(
   if (name.trim() !== name) {
     return { message: 'A key name cannot start or end with a space.' };
   }
-  if (name in SECTION_KEYS) {
+  const section = sectionOf(name);
+  if (section !== null) {
     return {
-      message: '"%1" is edited in its own section above.',
-      arg: name
+      message: '"%1" is edited in its own section (%2).',
+      arg: name,
+      arg2: section
     };
   }
   if (name !== current && existing.includes(name)) {

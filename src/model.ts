@@ -9,7 +9,12 @@ import { type ISignal, Signal } from '@lumino/signaling';
 
 import { MetadataHistory } from './history';
 import { checkKeyName, customKeys, type IProblem } from './keys';
-import { type IValidationProblem, validateMetadata } from './validation';
+import { getPath, parseFieldName, setPath } from './pointer';
+import type { SectionRegistry } from './sections/registry';
+import type { IMetadataProblem, INotebookMetadata } from './tokens';
+
+/** A problem that kept a write out. */
+export type IValidationProblem = IMetadataProblem;
 
 /**
  * The metadata of one open notebook, as the panel sees it.
@@ -19,13 +24,18 @@ import { type IValidationProblem, validateMetadata } from './validation';
  * writes through: only valid values, key by key, never by clearing and
  * rewriting the whole object, so keys nobody touched stay as they are.
  */
-export class NotebookMetadataModel {
+export class NotebookMetadataModel implements INotebookMetadata {
   /**
-   * Create the model of an open notebook.
+   * Create the model of an open notebook; writes are checked against the
+   * shown sections of `sections`, if given.
    */
-  constructor(source: NotebookMetadataModel.INotebookSource) {
+  constructor(
+    source: NotebookMetadataModel.INotebookSource,
+    options: NotebookMetadataModel.IOptions = {}
+  ) {
     this.id = Private.nextId();
     this._source = source;
+    this._sections = options.sections ?? null;
     this._notebook = source.model;
     this._metadata = Private.readAll(this._notebook);
     this._history = MetadataHistory.acquire(this._notebook);
@@ -93,10 +103,27 @@ export class NotebookMetadataModel {
   }
 
   /**
-   * The custom keys: every key that no section of its own edits.
+   * The custom keys: every key that no section edits as a whole.
    */
   get customKeys(): string[] {
-    return customKeys(this._metadata);
+    return customKeys(this._metadata, this.sectionOf);
+  }
+
+  /**
+   * The label of the shown section that edits a top-level key as a whole,
+   * or null when it is a custom key.
+   */
+  sectionOf = (key: string): string | null =>
+    this._sections?.ownerOfKey(key)?.section.label ?? null;
+
+  /**
+   * The labels of the shown sections that edit values inside a custom key
+   * (e.g. a section with the field `/toc/base_numbering`, for `toc`).
+   */
+  sectionsInside(key: string): string[] {
+    return (this._sections?.sectionsInside(key) ?? []).map(
+      entry => entry.section.label
+    );
   }
 
   /**
@@ -178,14 +205,14 @@ export class NotebookMetadataModel {
     if (writes.length === 0) {
       return [];
     }
-    // Only what is written is checked: an invalid key already in the
-    // file must not block edits of other keys.
-    const problems = validateMetadata(
-      Private.pick(
+    // Only what is written is checked: an invalid value already in the
+    // file must not block edits of other values.
+    const problems =
+      this._sections?.validate(
+        this._metadata,
         next,
         writes.map(([key]) => key)
-      )
-    );
+      ) ?? [];
     if (problems.length > 0) {
       return problems;
     }
@@ -199,6 +226,42 @@ export class NotebookMetadataModel {
       Private.write(this._notebook, writes);
     }
     return [];
+  }
+
+  /**
+   * The value of a field: a top-level key, or a JSON pointer to a nested
+   * value (`/toc/base_numbering`).
+   */
+  getField(field: string): PartialJSONValue | undefined {
+    const parsed = parseFieldName(field);
+    return parsed.ok ? getPath(this._metadata, parsed.path) : undefined;
+  }
+
+  /**
+   * Set a field (a top-level key or a JSON pointer; `undefined` removes
+   * it), reading the key's latest value so every sibling, and every other
+   * writer's change of them, is kept. See `update`.
+   */
+  setField(
+    field: string,
+    value: PartialJSONValue | undefined,
+    options: INotebookMetadata.ISetOptions = {}
+  ): IValidationProblem[] {
+    const parsed = parseFieldName(field);
+    if (!parsed.ok) {
+      return [{ path: field, message: '%1', arg: parsed.message }];
+    }
+    const [key, ...rest] = parsed.path;
+    const result = setPath(
+      this._metadata[key] as PartialJSONValue | undefined,
+      rest,
+      value,
+      options.prune
+    );
+    if (!result.ok) {
+      return [{ path: field, message: '%1', arg: result.message }];
+    }
+    return this.update({ [key]: result.value }, options.edit);
   }
 
   /**
@@ -235,7 +298,12 @@ export class NotebookMetadataModel {
     if (oldKey === newKey) {
       return null;
     }
-    const problem = checkKeyName(newKey, Object.keys(this._metadata), oldKey);
+    const problem = checkKeyName(
+      newKey,
+      Object.keys(this._metadata),
+      oldKey,
+      this.sectionOf
+    );
     if (problem) {
       return problem;
     }
@@ -306,6 +374,7 @@ export class NotebookMetadataModel {
   }
 
   private _history: MetadataHistory | null;
+  private _sections: SectionRegistry | null;
   private _emitChanged(change: NotebookMetadataModel.IChange): void {
     this._version += 1;
     this._changed.emit(change);
@@ -324,6 +393,14 @@ export class NotebookMetadataModel {
  * The metadata model's types.
  */
 export namespace NotebookMetadataModel {
+  /**
+   * Options of the model.
+   */
+  export interface IOptions {
+    /** The sections whose schemas every write is checked against. */
+    sections?: SectionRegistry | null;
+  }
+
   /**
    * What the model needs of an open notebook (a document context has it).
    */
@@ -434,19 +511,5 @@ namespace Private {
       }
     });
     notebook.dirty = true;
-  }
-
-  /** The given keys of an object that has them. */
-  export function pick(
-    metadata: PartialJSONObject,
-    keys: string[]
-  ): PartialJSONObject {
-    const part: PartialJSONObject = {};
-    for (const key of keys) {
-      if (key in metadata) {
-        part[key] = metadata[key];
-      }
-    }
-    return part;
   }
 }

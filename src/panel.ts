@@ -1,4 +1,3 @@
-import type { Contents } from '@jupyterlab/services';
 import { type ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Panel } from '@lumino/widgets';
@@ -6,7 +5,8 @@ import React from 'react';
 
 import { MetadataView } from './components/MetadataView';
 import { metadataIcon } from './icon';
-import type { KernelSpecs } from './kernelspecs';
+import type { SectionStates } from './sectionstate';
+import type { SectionRegistry } from './sections/registry';
 import type { ActiveNotebookMetadata } from './tracker';
 
 /**
@@ -36,8 +36,8 @@ export class NotebookMetadataPanel extends Panel {
     const body = ReactWidget.create(
       React.createElement(MetadataView, {
         active: options.active,
-        kernelSpecs: options.kernelSpecs,
-        contents: options.contents ?? null,
+        sections: options.sections,
+        states: options.states,
         translator
       })
     );
@@ -95,10 +95,10 @@ export namespace NotebookMetadataPanel {
   export interface IOptions {
     /** Follows the active notebook. */
     active: ActiveNotebookMetadata;
-    /** The server's kernelspecs. */
-    kernelSpecs: KernelSpecs;
-    /** The contents service, to tell which paired files exist. */
-    contents?: Contents.IManager | null;
+    /** The sections to show. */
+    sections: SectionRegistry;
+    /** Which sections are open. */
+    states: SectionStates;
     /** Translates the panel's text. */
     translator?: ITranslator;
   }

@@ -2,6 +2,7 @@ import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { type ISignal, Signal } from '@lumino/signaling';
 
 import { NotebookMetadataModel } from './model';
+import type { SectionRegistry } from './sections/registry';
 
 /**
  * Follows the active notebook and hands out the metadata model of it.
@@ -12,10 +13,15 @@ import { NotebookMetadataModel } from './model';
  */
 export class ActiveNotebookMetadata {
   /**
-   * Follow the notebooks of a tracker.
+   * Follow the notebooks of a tracker; their writes are checked against the
+   * shown sections of `sections`, if given.
    */
-  constructor(tracker: INotebookTracker) {
+  constructor(
+    tracker: INotebookTracker,
+    options: { sections?: SectionRegistry | null } = {}
+  ) {
     this._tracker = tracker;
+    this._sections = options.sections ?? null;
     tracker.currentChanged.connect(this._onCurrentChanged, this);
     this._onCurrentChanged(tracker, tracker.currentWidget);
   }
@@ -74,7 +80,9 @@ export class ActiveNotebookMetadata {
   private _modelFor(panel: NotebookPanel): NotebookMetadataModel {
     let model = this._models.get(panel);
     if (!model) {
-      const created = new NotebookMetadataModel(panel.context);
+      const created = new NotebookMetadataModel(panel.context, {
+        sections: this._sections
+      });
       this._models.set(panel, created);
       panel.disposed.connect(() => {
         if (this._isDisposed) {
@@ -92,6 +100,7 @@ export class ActiveNotebookMetadata {
   }
 
   private _tracker: INotebookTracker;
+  private _sections: SectionRegistry | null;
   private _models = new Map<NotebookPanel, NotebookMetadataModel>();
   private _current: NotebookMetadataModel | null = null;
   private _currentChanged = new Signal<this, NotebookMetadataModel | null>(

@@ -1,110 +1,74 @@
 /**
- * Validation of metadata against the sections' JSON schemas (ajv, through
- * the rjsf validator JupyterLab itself ships and shares).
+ * The JSON-schema validator of the panel: the rjsf validator JupyterLab
+ * itself ships and shares (ajv 8), for the section forms and for every
+ * write.
  */
-import type { PartialJSONObject, ReadonlyJSONObject } from '@lumino/coreutils';
-import type { RJSFSchema } from '@rjsf/utils';
+import type { ReadonlyJSONObject } from '@lumino/coreutils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 
-import { checkJupytext } from './jupytext/metadata';
-import type { IProblem } from './keys';
-import customSchema from './schemas/custom.json';
-import kernelSchema from './schemas/kernel.json';
-import notebookSchema from './schemas/notebook.json';
-
-/** The validator the forms use. */
+/** The validator the forms and the section registry use. */
 export const formValidator = customizeValidator<ReadonlyJSONObject>();
 
-/** One schema per section of the panel. */
-export const SCHEMAS = {
-  kernel: kernelSchema as RJSFSchema,
-  notebook: notebookSchema as RJSFSchema,
-  custom: customSchema as RJSFSchema
-};
-
-/**
- * A section's schema as the panel's form shows it: the section heading
- * already names it, so the form repeats neither its title nor descriptions.
- */
-export function formSchema(section: keyof typeof SCHEMAS): RJSFSchema {
-  const strip = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      return node.map(strip);
-    }
-    if (node !== null && typeof node === 'object') {
-      const copy: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(node)) {
-        if (key !== 'description') {
-          copy[key] = strip(value);
-        }
-      }
-      return copy;
-    }
-    return node;
-  };
-  const schema = strip(SCHEMAS[section]) as RJSFSchema;
-  delete schema.title;
-  return schema;
-}
-
-/** A problem found in a value, and where. */
-export interface IValidationProblem extends IProblem {
-  /** The path of the offending value, e.g. `/authors/0/name`. */
-  path: string;
+/** What the panel reads of a validation error (ajv's or rjsf's). */
+interface IErrorLike {
+  /** Where, as a JSON pointer (ajv) or a dotted path (rjsf). */
+  location: string;
+  /** The failed keyword. */
+  keyword: string;
+  /** The keyword's parameters. */
+  params?: unknown;
 }
 
 /**
- * The problems of a section's values, as readable messages; empty if valid.
+ * Errors as people read them: the several errors ajv gives for one value
+ * outside a list of choices (one `const` error per option of a `oneOf`,
+ * then the `oneOf` itself; or an `enum` error) become one error saying
+ * which values are allowed. Other errors are kept as they are.
  */
-export function validateSection(
-  section: keyof typeof SCHEMAS,
-  data: PartialJSONObject
-): IValidationProblem[] {
-  const { errors } = formValidator.rawValidation(
-    SCHEMAS[section],
-    data as ReadonlyJSONObject
-  );
-  return (errors ?? []).map(error => {
-    const path = error.instancePath || '/';
-    if (error.keyword === 'required') {
-      const missing = (error.params as { missingProperty: string })
-        .missingProperty;
-      return {
-        path: `${error.instancePath}/${missing}`,
-        message: '"%1" is required.',
-        arg: `${path === '/' ? '' : path}/${missing}`
-      };
+export function readableErrors<T>(
+  errors: ReadonlyArray<T>,
+  read: (error: T) => IErrorLike = error => ({
+    location: (error as any).instancePath,
+    keyword: (error as any).keyword,
+    params: (error as any).params
+  }),
+  make: (first: T, message: string) => T = (first, message) =>
+    ({ ...first, keyword: 'enum', message }) as T
+): T[] {
+  const CHOICE = ['const', 'enum', 'oneOf', 'anyOf'];
+  const choices = new Map<string, { first: T; allowed: unknown[] }>();
+  for (const error of errors) {
+    const { location, keyword, params } = read(error);
+    if (!CHOICE.includes(keyword)) {
+      continue;
     }
-    return {
-      path,
-      message: '%1 ' + (error.message ?? 'is invalid'),
-      arg: path
-    };
-  });
-}
-
-/**
- * The problems of a whole metadata object, checked section by section.
- */
-export function validateMetadata(
-  metadata: PartialJSONObject
-): IValidationProblem[] {
-  const pick = (keys: string[]) => {
-    const part: PartialJSONObject = {};
-    for (const key of keys) {
-      if (key in metadata) {
-        part[key] = metadata[key];
-      }
+    const group = choices.get(location) ?? { first: error, allowed: [] };
+    const p = (params ?? {}) as Record<string, unknown>;
+    if (keyword === 'const' && 'allowedValue' in p) {
+      group.allowed.push(p.allowedValue);
+    } else if (keyword === 'enum' && Array.isArray(p.allowedValues)) {
+      group.allowed.push(...p.allowedValues);
     }
-    return part;
-  };
-  const problems = [
-    ...validateSection('kernel', pick(['kernelspec'])),
-    ...validateSection('notebook', pick(['title', 'authors']))
-  ];
-  const jupytext = checkJupytext(metadata.jupytext);
-  if (jupytext) {
-    problems.push({ path: '/jupytext', message: '%1', arg: jupytext });
+    choices.set(location, group);
   }
-  return problems;
+  const result: T[] = [];
+  const done = new Set<string>();
+  for (const error of errors) {
+    const { location, keyword } = read(error);
+    const group = choices.get(location);
+    if (!group || !CHOICE.includes(keyword)) {
+      result.push(error);
+    } else if (!done.has(location)) {
+      done.add(location);
+      result.push(
+        make(
+          group.first,
+          group.allowed.length > 0
+            ? `must be one of: ${group.allowed.map(v => JSON.stringify(v)).join(', ')}`
+            : 'must be one of the allowed values'
+        )
+      );
+    }
+  }
+  return result;
 }

@@ -146,6 +146,15 @@ describe('parseFormats', () => {
         { extension: '.py', prefix: 'scripts//', format_name: 'percent' }
       ]
     ],
+    // An empty prefix root is no root, as in Jupytext.
+    ['ipynb,///py', [IPYNB, { extension: '.py', prefix: '//' }]],
+    [
+      '///ipynb,py:percent',
+      [
+        { extension: '.ipynb', prefix: '//' },
+        { extension: '.py', format_name: 'percent' }
+      ]
+    ],
     [
       'notebooks/tutorials///ipynb,docs/tutorials///md',
       [
@@ -227,7 +236,10 @@ describe('parseFormats', () => {
       'notebooks///ipynb,py:percent',
       'use prefix roots in either none, or all of the paired formats'
     ],
-    ['ipynb,scripts///py', '"scripts///py" has a prefix root']
+    ['ipynb,scripts///py', '"scripts///py" has a prefix root'],
+    ['ipynb,////py', '"////py" has a prefix root'],
+    // The root of `///scripts/py` is `/`, not empty.
+    ['ipynb,///scripts/py', '"///scripts/py" has a prefix root']
   ])('rejects %j', (text, message) => {
     expect(rejected(parseFormats(text))).toContain(message);
   });
@@ -249,6 +261,7 @@ describe('formatsToString', () => {
       'notebooks///ipynb,scripts///py:percent'
     ],
     ['ipynb,python//py:percent', 'ipynb,python//py:percent'],
+    ['ipynb,///py', 'ipynb,///py'],
     ['ipynb,.pct.py:percent,_lgt.py', 'ipynb,.pct.py:percent,_lgt.py'],
     [
       'notebook_folder/notebook_prefix_/_notebook_suffix.ipynb,script_folder//_in_percent_format.py:percent,script_folder//_in_light_format.py',
@@ -498,6 +511,15 @@ describe('scriptExtensionFromMetadata', () => {
   it.each<[unknown, string | undefined]>([
     [{ language_info: { file_extension: '.py' } }, '.py'],
     [{ language_info: { file_extension: '.r' } }, '.R'],
+    // As the kernel gives it, without its dot: Jupytext refuses to pair it.
+    [{ language_info: { file_extension: 'py' } }, 'py'],
+    [
+      {
+        language_info: { file_extension: 'r' },
+        kernelspec: { language: 'R' }
+      },
+      'r'
+    ],
     [{ language_info: { file_extension: '.fs' } }, '.fsx'],
     [{ language_info: { file_extension: '.C' } }, '.cpp'],
     [{ language_info: { file_extension: '.resource' } }, '.robot'],
@@ -524,9 +546,32 @@ describe('scriptExtensionFromMetadata', () => {
   });
 
   it('resolves auto', () => {
-    expect(resolveAuto(parsed('ipynb,auto:percent'), 'r')).toEqual({
+    expect(resolveAuto(parsed('ipynb,auto:percent'), '.r')).toEqual({
       ok: true,
       formats: [IPYNB, { extension: '.R', format_name: 'percent' }]
+    });
+  });
+
+  // Jupytext 1.19 refuses these (`Extension 'py' is not a notebook
+  // extension`); we used to add the dot.
+  it.each(['py', 'r', 'jl'])(
+    'refuses auto for a kernel whose extension is %j, without a dot',
+    extension => {
+      expect(
+        rejected(resolveAuto(parsed('ipynb,auto:percent'), extension))
+      ).toContain(
+        `The notebook's kernel gives its script extension as "${extension}", without the leading dot`
+      );
+      expect(rejected(resolveAuto(parsed('ipynb,auto'), extension))).toContain(
+        `replace "auto" with the script extension, e.g. "${extension}"`
+      );
+    }
+  );
+
+  it('pairs other formats whatever the kernel gives', () => {
+    expect(resolveAuto(parsed('ipynb,py'), 'py')).toEqual({
+      ok: true,
+      formats: [IPYNB, { extension: '.py' }]
     });
   });
 });
@@ -589,6 +634,19 @@ describe('pairedPaths', () => {
       'notebooks/tutorials///ipynb,docs/tutorials///md',
       undefined,
       ['notebooks/tutorials/sub/nb.ipynb', 'docs/tutorials/sub/nb.md']
+    ],
+    // An empty prefix root is no root.
+    [
+      'notebooks/sub/nb.ipynb',
+      'ipynb,///py',
+      undefined,
+      ['notebooks/sub/nb.ipynb', 'notebooks/sub/nb.py']
+    ],
+    [
+      'sub/nb.py',
+      '///ipynb,///py:percent',
+      undefined,
+      ['sub/nb.py', 'sub/nb.ipynb']
     ],
     // Folders.
     [
@@ -705,7 +763,7 @@ describe('pairedPaths', () => {
     ],
     // auto.
     ['nb.ipynb', 'ipynb,auto:percent', '.py', ['nb.ipynb', 'nb.py']],
-    ['nb.ipynb', 'ipynb,auto:percent', 'jl', ['nb.ipynb', 'nb.jl']],
+    ['nb.ipynb', 'ipynb,auto:percent', '.jl', ['nb.ipynb', 'nb.jl']],
     ['nb.ipynb', 'ipynb,auto:spin', '.r', ['nb.ipynb', 'nb.R']],
     [
       'notebooks/a/nb.ipynb',
@@ -837,6 +895,9 @@ describe('pairedPaths', () => {
       'The format "spin" is for .R and .r files, not .py.'
     ],
     ['nb.ipynb', 'ipynb,auto', '.txt', 'uses the extension ".txt"'],
+    ['nb.ipynb', 'ipynb,auto', 'py', 'without the leading dot'],
+    ['nb.ipynb', 'ipynb,auto:spin', 'r', 'without the leading dot'],
+    ['nb.ipynb', 'ipynb,py,///py', undefined, 'Duplicate paired paths'],
     ['nb.ipynb', 'ipynb,..//py', undefined, "outside the server's root folder"]
   ])(
     'refuses %j with %j (%s)',

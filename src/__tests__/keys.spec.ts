@@ -6,19 +6,39 @@ import {
   parseJSON
 } from '../keys';
 
+/** The built-in sections' keys, as the registry names their sections. */
+const sectionOf = (key: string): string | null =>
+  ({
+    kernelspec: 'Kernel',
+    language_info: 'Kernel',
+    title: 'Notebook',
+    authors: 'Notebook',
+    jupytext: 'Jupytext'
+  })[key] ?? null;
+
 describe('customKeys', () => {
   it('lists every key no section edits, in order', () => {
     expect(
-      customKeys({
-        kernelspec: {},
-        zeta: 1,
-        title: 't',
-        alpha: 2,
-        language_info: {},
-        authors: [],
-        jupytext: {}
-      })
+      customKeys(
+        {
+          kernelspec: {},
+          zeta: 1,
+          title: 't',
+          alpha: 2,
+          language_info: {},
+          authors: [],
+          jupytext: {}
+        },
+        sectionOf
+      )
     ).toEqual(['zeta', 'alpha']);
+  });
+
+  it('lists every key when no section edits any', () => {
+    expect(customKeys({ kernelspec: {}, zeta: 1 })).toEqual([
+      'kernelspec',
+      'zeta'
+    ]);
   });
 });
 
@@ -26,11 +46,21 @@ describe('checkKeyName', () => {
   it.each([
     ['', 'A key needs a name.'],
     [' padded', 'A key name cannot start or end with a space.'],
-    ['kernelspec', '"%1" is edited in its own section above.'],
-    ['authors', '"%1" is edited in its own section above.'],
+    ['kernelspec', '"%1" is edited in its own section (%2).'],
+    ['authors', '"%1" is edited in its own section (%2).'],
     ['course', 'A key named "%1" already exists.']
   ])('refuses %j', (name, message) => {
-    expect(checkKeyName(name, ['course', 'tags'])?.message).toBe(message);
+    expect(
+      checkKeyName(name, ['course', 'tags'], undefined, sectionOf)?.message
+    ).toBe(message);
+  });
+
+  it('names the section that edits a key', () => {
+    expect(checkKeyName('authors', [], undefined, sectionOf)).toEqual({
+      message: '"%1" is edited in its own section (%2).',
+      arg: 'authors',
+      arg2: 'Notebook'
+    });
   });
 
   it('accepts new names, odd ones included, and a key keeping its own name', () => {

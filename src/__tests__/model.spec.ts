@@ -2,6 +2,7 @@ import { NotebookModel } from '@jupyterlab/notebook';
 import { Signal } from '@lumino/signaling';
 
 import { NotebookMetadataModel } from '../model';
+import { builtinSections } from './builtins';
 
 /** A real notebook model with some metadata, and the path holder around it. */
 function openNotebook(metadata: Record<string, any>) {
@@ -13,7 +14,13 @@ function openNotebook(metadata: Record<string, any>) {
     path: 'folder/analysis.ipynb',
     pathChanged: new Signal<unknown, string>({})
   };
-  return { model, source, metadata: new NotebookMetadataModel(source) };
+  const sections = builtinSections();
+  return {
+    model,
+    source,
+    sections,
+    metadata: new NotebookMetadataModel(source, { sections })
+  };
 }
 
 const ORIGINAL = {
@@ -134,5 +141,82 @@ describe('NotebookMetadataModel', () => {
     source.pathChanged.emit('x.ipynb');
     expect(emitted).toBe(0);
     expect(metadata.isDisposed).toBe(true);
+  });
+
+  describe('setField', () => {
+    const TOC = {
+      ...ORIGINAL,
+      toc: { base_numbering: 1, number_sections: true }
+    };
+
+    it('writes only a nested leaf, keeping its siblings', () => {
+      const { model, metadata } = openNotebook(TOC);
+      expect(metadata.setField('/toc/base_numbering', 3)).toEqual([]);
+      expect(model.getMetadata('toc')).toEqual({
+        base_numbering: 3,
+        number_sections: true
+      });
+      expect(metadata.getField('/toc/base_numbering')).toBe(3);
+    });
+
+    it('keeps a sibling another writer changed just before', () => {
+      const { model, metadata } = openNotebook(TOC);
+      model.setMetadata('toc', { base_numbering: 1, number_sections: false });
+      metadata.setField('/toc/base_numbering', 2);
+      expect(model.getMetadata('toc')).toEqual({
+        base_numbering: 2,
+        number_sections: false
+      });
+    });
+
+    it('checks nested writes against the sections that own them', () => {
+      const { model, metadata, sections } = openNotebook(TOC);
+      sections.add({
+        id: 'toc',
+        label: 'Table of contents',
+        schema: {
+          type: 'object',
+          properties: { '/toc/base_numbering': { type: 'integer' } }
+        }
+      });
+      expect(
+        metadata.setField('/toc/base_numbering', 'two').map(p => p.path)
+      ).toEqual(['/toc/base_numbering']);
+      expect(model.getMetadata('toc')).toEqual(TOC.toc);
+      // An edit of the sibling is not blocked by the section.
+      expect(metadata.setField('/toc/number_sections', false)).toEqual([]);
+    });
+
+    it('removes a leaf, and with prune the objects left empty', () => {
+      const { model, metadata } = openNotebook({ toc: { base_numbering: 1 } });
+      metadata.setField('/toc/base_numbering', undefined);
+      expect(model.getMetadata('toc')).toEqual({});
+      metadata.setField('/toc/x', 1);
+      metadata.setField('/toc/x', undefined, { prune: true });
+      expect('toc' in model.metadata).toBe(false);
+    });
+
+    it('refuses to write through a value that is not an object', () => {
+      const { model, metadata } = openNotebook({ toc: 'none' });
+      expect(metadata.setField('/toc/base_numbering', 1)).toHaveLength(1);
+      expect(model.getMetadata('toc')).toBe('none');
+      expect(metadata.setField('/bad~2', 1)).toHaveLength(1);
+    });
+
+    it('names the sections of keys, whole and in part', () => {
+      const { metadata, sections } = openNotebook(TOC);
+      sections.add({
+        id: 'toc',
+        label: 'Table of contents',
+        schema: {
+          type: 'object',
+          properties: { '/toc/base_numbering': { type: 'integer' } }
+        }
+      });
+      expect(metadata.sectionOf('kernelspec')).toBe('Kernel');
+      expect(metadata.sectionOf('toc')).toBeNull();
+      expect(metadata.sectionsInside('toc')).toEqual(['Table of contents']);
+      expect(metadata.customKeys).toEqual(['course', 'tags', 'zero', 'toc']);
+    });
   });
 });

@@ -53,6 +53,7 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           model={model}
           name={key}
           value={metadata[key] as PartialJSONValue}
+          partlyEditedBy={model.sectionsInside(key).join(', ')}
           disabled={disabled}
           trans={trans}
         />
@@ -66,12 +67,16 @@ function say(
   trans: TranslationBundle,
   problem: IProblem | null | undefined
 ): string | null {
-  return problem ? trans.__(problem.message, problem.arg ?? '') : null;
+  return problem
+    ? trans.__(problem.message, problem.arg ?? '', problem.arg2 ?? '')
+    : null;
 }
 
 interface IRowProps {
   model: NotebookMetadataModel;
   name: string;
+  /** The sections that edit values inside this key, if any. */
+  partlyEditedBy: string;
   value: PartialJSONValue;
   disabled: boolean;
   trans: TranslationBundle;
@@ -84,7 +89,7 @@ interface IRowProps {
 const CustomKeyRow = React.memo(function CustomKeyRow(
   props: IRowProps
 ): JSX.Element {
-  const { model, name, value, disabled, trans } = props;
+  const { model, name, value, partlyEditedBy, disabled, trans } = props;
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const [nameProblem, setNameProblem] = useState<string | null>(null);
   const [valueDraft, setValueDraft] = useState<string | null>(null);
@@ -136,7 +141,12 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
             setNameProblem(
               say(
                 trans,
-                checkKeyName(event.target.value, model.customKeys, name)
+                checkKeyName(
+                  event.target.value,
+                  model.customKeys,
+                  name,
+                  model.sectionOf
+                )
               )
             );
           }}
@@ -162,6 +172,15 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         </button>
       </div>
       {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
+      {partlyEditedBy && (
+        <FieldMessage kind="notice">
+          {trans.__(
+            'Parts of "%1" are also edited in: %2.',
+            name,
+            partlyEditedBy
+          )}
+        </FieldMessage>
+      )}
       {collapsed ? (
         <div className="jp-NotebookMetadata-collapsedValue">
           <span>{say(trans, describeValue(value))}</span>
@@ -203,7 +222,12 @@ function NewKeyRow(props: {
   const [problem, setProblem] = useState<string | null>(null);
 
   const add = () => {
-    const nameProblem = checkKeyName(name, Object.keys(model.metadata));
+    const nameProblem = checkKeyName(
+      name,
+      Object.keys(model.metadata),
+      undefined,
+      model.sectionOf
+    );
     if (nameProblem) {
       setProblem(say(trans, nameProblem));
       return;

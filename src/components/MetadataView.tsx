@@ -1,19 +1,17 @@
-import type { Contents } from '@jupyterlab/services';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import type { MetadataHistory } from '../history';
-import type { KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
+import type { SectionStates } from '../sectionstate';
+import type { ISectionEntry, SectionRegistry } from '../sections/registry';
 import type { ActiveNotebookMetadata } from '../tracker';
 import { CustomKeysSection } from './CustomKeysSection';
-import { JupytextSection } from './JupytextSection';
-import { KernelSection } from './KernelSection';
-import { NotebookSection } from './NotebookSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
+import { SectionForm } from './SectionForm';
 import { useSignal, useVersion } from './hooks';
 
 /**
@@ -22,10 +20,10 @@ import { useSignal, useVersion } from './hooks';
 export interface IMetadataViewProps {
   /** Follows the active notebook. */
   active: ActiveNotebookMetadata;
-  /** The server's kernelspecs. */
-  kernelSpecs: KernelSpecs;
-  /** The contents service, to tell which paired files exist. */
-  contents: Contents.IManager | null;
+  /** The sections to show. */
+  sections: SectionRegistry;
+  /** Which sections are open. */
+  states: SectionStates;
   /** Translates the view's text. */
   translator: ITranslator;
 }
@@ -34,7 +32,7 @@ export interface IMetadataViewProps {
  * The metadata of the active notebook, or a placeholder when none is open.
  */
 export function MetadataView(props: IMetadataViewProps): JSX.Element {
-  const { active, kernelSpecs, contents, translator } = props;
+  const { active, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
   const model = useActiveModel(active);
 
@@ -50,8 +48,8 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
     <NotebookMetadataEditor
       key={model.id}
       model={model}
-      kernelSpecs={kernelSpecs}
-      contents={contents}
+      sections={sections}
+      states={states}
       translator={translator}
     />
   );
@@ -62,13 +60,14 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
  */
 function NotebookMetadataEditor(props: {
   model: NotebookMetadataModel;
-  kernelSpecs: KernelSpecs;
-  contents: Contents.IManager | null;
+  sections: SectionRegistry;
+  states: SectionStates;
   translator: ITranslator;
 }): JSX.Element {
-  const { model, kernelSpecs, contents, translator } = props;
+  const { model, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
   useVersion(model);
+  useSignal(sections.changed);
   const metadata = model.metadata;
 
   const disabled = model.readOnly;
@@ -99,47 +98,31 @@ function NotebookMetadataEditor(props: {
           )}
         </FieldMessage>
       )}
-      <Section
-        id="jp-NotebookMetadata-kernelSection"
-        title={trans.__('Kernel')}
-      >
-        <KernelSection
-          model={model}
-          kernelspec={metadata.kernelspec}
-          languageInfo={metadata.language_info}
-          kernelSpecs={kernelSpecs}
-          disabled={disabled}
-          trans={trans}
-        />
-      </Section>
-      <Section
-        id="jp-NotebookMetadata-notebookSection"
-        title={trans.__('Notebook')}
-      >
-        <NotebookSection
-          model={model}
-          title={metadata.title}
-          authors={metadata.authors}
-          disabled={disabled}
-          trans={trans}
-        />
-      </Section>
-      <Section
-        id="jp-NotebookMetadata-jupytextSection"
-        title={trans.__('Jupytext')}
-      >
-        <JupytextSection
-          model={model}
-          metadata={metadata}
-          contents={contents}
-          disabled={disabled}
-          trans={trans}
-        />
-      </Section>
-      <Section
-        id="jp-NotebookMetadata-customSection"
-        title={trans.__('Custom keys')}
-      >
+      {sections.entries
+        .filter(entry => !entry.hidden)
+        .map(entry => (
+          <Section
+            key={
+              entry.section.id + ':' + String(sections.entries.indexOf(entry))
+            }
+            id={entry.section.id}
+            title={trans.__(entry.section.label || entry.section.id)}
+            states={states}
+          >
+            {entry.active ? (
+              <SectionForm
+                entry={entry}
+                model={model}
+                metadata={metadata}
+                disabled={disabled}
+                trans={trans}
+              />
+            ) : (
+              <SectionProblems entry={entry} trans={trans} />
+            )}
+          </Section>
+        ))}
+      <Section id="custom" title={trans.__('Custom keys')} states={states}>
         <CustomKeysSection
           model={model}
           metadata={metadata}
@@ -149,9 +132,10 @@ function NotebookMetadataEditor(props: {
         />
       </Section>
       <Section
-        id="jp-NotebookMetadata-rawSection"
+        id="raw"
         title={trans.__('Raw JSON')}
         initiallyOpen={false}
+        states={states}
       >
         <RawJsonSection
           model={model}
@@ -161,6 +145,40 @@ function NotebookMetadataEditor(props: {
         />
       </Section>
     </div>
+  );
+}
+
+/**
+ * Why a section cannot be shown: which section, where it comes from, and
+ * what is wrong with it.
+ */
+function SectionProblems(props: {
+  entry: ISectionEntry;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { entry, trans } = props;
+  const origins: Record<ISectionEntry['origin'], string> = {
+    builtin: trans.__('built in'),
+    extension: trans.__('added by an extension'),
+    settings: trans.__('declared in the settings'),
+    metadataforms: trans.__("from JupyterLab's metadata forms")
+  };
+  return (
+    <FieldMessage kind="error">
+      <div>
+        {trans.__(
+          'The section "%1" (%2, id "%3") cannot be shown; its metadata stays as it is:',
+          entry.section.label || '?',
+          origins[entry.origin],
+          String(entry.section.id)
+        )}
+      </div>
+      <ul className="jp-NotebookMetadata-problems">
+        {entry.problems.map((problem, index) => (
+          <li key={index}>{trans.__(problem.message, ...problem.args)}</li>
+        ))}
+      </ul>
+    </FieldMessage>
   );
 }
 

@@ -1,16 +1,21 @@
 import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
-import React, { useState } from 'react';
+import React from 'react';
+
+import type { SectionStates } from '../sectionstate';
+import { useSignal } from './hooks';
 
 /**
  * Properties of a collapsible section of the panel.
  */
 export interface ISectionProps {
-  /** The section's id, for its heading and ARIA wiring. */
+  /** The section's id: its state's key, and its elements' ids. */
   id: string;
   /** The translated title. */
   title: string;
-  /** Whether the section starts open. */
+  /** Whether the section is open before anybody opened or closed it. */
   initiallyOpen?: boolean;
+  /** Where the open sections are kept. */
+  states: SectionStates;
   /** The section's content, rendered only while it is open. */
   children: React.ReactNode;
 }
@@ -19,17 +24,21 @@ export interface ISectionProps {
  * A titled section whose content is rendered only while it is open.
  */
 export function Section(props: ISectionProps): JSX.Element {
-  const [open, setOpen] = useState(props.initiallyOpen ?? true);
+  const { states } = props;
+  useSignal(states.changed);
+  const open = states.isOpen(props.id, props.initiallyOpen ?? true);
+  const setOpen = (next: boolean) => states.setOpen(props.id, next);
   const Caret = open ? caretDownIcon : caretRightIcon;
-  const contentId = `${props.id}-content`;
+  const contentId = `${Private.elementId(props.id)}-content`;
   return (
     <section
       className="jp-NotebookMetadata-section"
-      aria-labelledby={`${props.id}-heading`}
+      data-section={props.id}
+      aria-labelledby={`${Private.elementId(props.id)}-heading`}
     >
       <h3
         className="jp-NotebookMetadata-sectionHeading"
-        id={`${props.id}-heading`}
+        id={`${Private.elementId(props.id)}-heading`}
       >
         <button
           type="button"
@@ -68,4 +77,14 @@ export function FieldMessage(props: {
       {props.children}
     </div>
   );
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** The prefix of a section's element ids. */
+  export function elementId(id: string): string {
+    return `jp-NotebookMetadata-section-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  }
 }

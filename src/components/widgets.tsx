@@ -1,6 +1,9 @@
-import type { WidgetProps } from '@rjsf/utils';
-import React from 'react';
+import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
+import type { FieldProps, WidgetProps } from '@rjsf/utils';
+import React, { useState } from 'react';
 
+import { formatJSON, parseJSON } from '../keys';
+import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
 
 /**
@@ -11,21 +14,33 @@ import { formValidator } from '../validation';
 export function LabelledTextWidget(props: WidgetProps): JSX.Element {
   const { id, value, label, required, disabled, readonly, autofocus, options } =
     props;
+  const shown =
+    value === undefined || value === null
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   return (
     <input
       id={id}
       name={id}
       className="form-control"
       type="text"
-      aria-label={label}
+      inputMode={
+        props.schema.type === 'number' || props.schema.type === 'integer'
+          ? 'decimal'
+          : undefined
+      }
+      aria-label={label || props.schema.title || id}
       aria-required={required}
       aria-invalid={(props.rawErrors?.length ?? 0) > 0}
       aria-describedby={`${id}__error`}
-      value={value ?? ''}
+      value={shown}
       required={required}
       disabled={disabled || readonly}
       autoFocus={autofocus}
       onChange={event =>
+        // rjsf's number fields turn the text into a number themselves.
         props.onChange(
           event.target.value === '' ? options.emptyValue : event.target.value
         )
@@ -37,6 +52,201 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
 }
 
 /**
+ * A select that never changes a value by showing it: a stored value that is
+ * not one of the options is shown as an option of its own, marked, and
+ * stays until the user picks another (rjsf's own select shows the first
+ * option instead, and the next change would write it).
+ */
+export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
+  const { id, value, label, disabled, readonly, multiple, options } = props;
+  const context = props.formContext as ISectionFormContext | undefined;
+  const trans = context?.trans;
+  const choices = (options.enumOptions ?? []) as Array<{
+    label: string;
+    value: unknown;
+  }>;
+  const indexOf = (item: unknown) =>
+    choices.findIndex(choice =>
+      JSONExt.deepEqual(
+        choice.value as PartialJSONValue,
+        item as PartialJSONValue
+      )
+    );
+  const common = {
+    id,
+    name: id,
+    className: 'jp-mod-styled jp-NotebookMetadata-select',
+    'aria-label': label || props.schema.title || id,
+    'aria-invalid': (props.rawErrors?.length ?? 0) > 0,
+    'aria-describedby': `${id}__error`,
+    disabled: disabled || readonly,
+    onBlur: () => props.onBlur(id, value),
+    onFocus: () => props.onFocus(id, value)
+  };
+  if (multiple) {
+    const selected = Array.isArray(value) ? value : [];
+    const unknown = selected.filter(item => indexOf(item) < 0);
+    return (
+      <select
+        {...common}
+        multiple
+        value={selected.map(item => {
+          const index = indexOf(item);
+          return index < 0 ? `stored-${unknown.indexOf(item)}` : String(index);
+        })}
+        onChange={event => {
+          const picked = Array.from(event.target.selectedOptions).map(option =>
+            option.value.startsWith('stored-')
+              ? unknown[Number(option.value.slice(7))]
+              : choices[Number(option.value)].value
+          );
+          props.onChange(picked);
+        }}
+      >
+        {unknown.map((item, index) => (
+          <option key={`stored-${index}`} value={`stored-${index}`}>
+            {Private.notAllowed(item, trans)}
+          </option>
+        ))}
+        {choices.map((choice, index) => (
+          <option key={index} value={String(index)}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const index = value === undefined ? -1 : indexOf(value);
+  const selected =
+    value === undefined ? '' : index < 0 ? 'stored' : String(index);
+  return (
+    <select
+      {...common}
+      value={selected}
+      onChange={event => {
+        const picked = event.target.value;
+        if (picked === 'stored') {
+          return;
+        }
+        props.onChange(
+          picked === '' ? options.emptyValue : choices[Number(picked)].value
+        );
+      }}
+    >
+      {value === undefined && (
+        <option value="">{props.placeholder ?? ''}</option>
+      )}
+      {index < 0 && value !== undefined && (
+        <option value="stored">{Private.notAllowed(value, trans)}</option>
+      )}
+      {choices.map((choice, i) => (
+        <option key={i} value={String(i)}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * A field whose stored value does not have the shape its schema says (an
+ * object where a list belongs, a string where an object belongs…): shown as
+ * JSON, flagged, and kept until the user writes a value of the right shape.
+ */
+export function InvalidShapeField(props: FieldProps): JSX.Element {
+  const context = props.formContext as ISectionFormContext;
+  const trans = context.trans;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = props.idSchema.$id;
+  const label = props.schema.title || props.name;
+  const text = draft ?? formatJSON(props.formData);
+  const mismatch = Private.firstMismatch(props.schema, props.formData, []);
+  return (
+    <div className="jp-NotebookMetadata-invalidShape">
+      <label className="jp-NotebookMetadata-label" htmlFor={id}>
+        {label}
+      </label>
+      <div
+        className="jp-NotebookMetadata-message jp-NotebookMetadata-notice"
+        id={`${id}__notice`}
+        role="note"
+      >
+        {mismatch && mismatch.path.length > 0
+          ? trans.__(
+              'The section expects %1 at "%2": the value is shown as JSON and kept as it is until you change it.',
+              mismatch.expected,
+              mismatch.path.join('/')
+            )
+          : trans.__(
+              'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
+              mismatch?.expected ?? Private.describeType(props.schema)
+            )}
+      </div>
+      <textarea
+        id={id}
+        className="jp-mod-styled jp-NotebookMetadata-json"
+        aria-invalid={true}
+        aria-describedby={`${id}__notice ${id}__error`}
+        spellCheck={false}
+        rows={Math.min(Math.max(text.split('\n').length, 1), 8)}
+        value={text}
+        disabled={props.disabled || props.readonly}
+        onChange={event => {
+          setDraft(event.target.value);
+          const parsed = parseJSON(event.target.value);
+          if (!parsed.ok) {
+            setProblem(
+              trans.__(parsed.problem.message, parsed.problem.arg ?? '')
+            );
+            return;
+          }
+          const { errors } = formValidator.rawValidation(
+            props.schema,
+            parsed.value as any
+          );
+          if (errors && errors.length > 0) {
+            setProblem(
+              trans.__(
+                '%1 %2',
+                errors[0].instancePath || label,
+                errors[0].message ?? ''
+              )
+            );
+            return;
+          }
+          setProblem(null);
+          props.onChange(parsed.value);
+        }}
+        onBlur={() => props.onBlur(id, props.formData)}
+      />
+      <div id={`${id}__error`}>
+        {problem && (
+          <div
+            className="jp-NotebookMetadata-message jp-NotebookMetadata-error"
+            role="alert"
+          >
+            {problem}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The first place inside a value whose type is not the one its schema
+ * gives, and the type expected there; null when the value fits.
+ */
+export function firstMismatch(
+  schema: unknown,
+  value: unknown,
+  path: string[]
+): { path: string[]; expected: string } | null {
+  return Private.firstMismatch(schema, value, path);
+}
+
+/**
  * What every section form shares: live validation with the shared
  * validator, core's compact layout, and no defaults filled into data read
  * from a notebook (an absent key stays absent).
@@ -44,9 +254,122 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
 export const SECTION_FORM = {
   validator: formValidator,
   liveValidate: true,
+  // Errors are shown at their fields, not again in a list on top.
+  showErrorList: false as const,
   compact: true,
   experimental_defaultFormStateBehavior: {
     emptyObjectFields: 'skipDefaults',
     arrayMinItems: { populate: 'never' }
   }
 } as const;
+
+/** The widgets every section form starts from. */
+export const SECTION_WIDGETS = {
+  TextWidget: LabelledTextWidget,
+  SelectWidget: KeepingSelectWidget
+};
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** An option's text for a stored value that is not allowed. */
+  export function notAllowed(
+    value: unknown,
+    trans: ISectionFormContext['trans'] | undefined
+  ): string {
+    const shown = JSON.stringify(value) ?? String(value);
+    return trans
+      ? trans.__('%1 (stored, not an allowed value)', shown)
+      : `${shown} (stored, not an allowed value)`;
+  }
+
+  /**
+   * The first place inside a value whose type is not the one its schema
+   * gives, and the type expected there.
+   */
+  export function firstMismatch(
+    schema: unknown,
+    value: unknown,
+    path: string[]
+  ): { path: string[]; expected: string } | null {
+    if (value === undefined || !isObject(schema)) {
+      return null;
+    }
+    const types = Array.isArray(schema.type)
+      ? schema.type
+      : schema.type === undefined
+        ? null
+        : [schema.type];
+    if (types && !types.some(type => hasType(value, String(type)))) {
+      return { path, expected: describeType(schema) };
+    }
+    if (isObject(value)) {
+      const properties = isObject(schema.properties) ? schema.properties : {};
+      for (const [key, item] of Object.entries(value)) {
+        const found = firstMismatch(
+          Object.prototype.hasOwnProperty.call(properties, key)
+            ? properties[key]
+            : schema.additionalProperties,
+          item,
+          [...path, key]
+        );
+        if (found) {
+          return found;
+        }
+      }
+    } else if (Array.isArray(value) && isObject(schema.items)) {
+      for (let index = 0; index < value.length; index++) {
+        const found = firstMismatch(schema.items, value[index], [
+          ...path,
+          String(index)
+        ]);
+        if (found) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a JSON value has a JSON-schema type. */
+  export function hasType(value: unknown, type: string): boolean {
+    switch (type) {
+      case 'null':
+        return value === null;
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'integer':
+        return typeof value === 'number' && Number.isInteger(value);
+      case 'number':
+        return typeof value === 'number';
+      case 'string':
+        return typeof value === 'string';
+      case 'array':
+        return Array.isArray(value);
+      case 'object':
+        return isObject(value);
+      default:
+        return true;
+    }
+  }
+
+  function isObject(value: unknown): value is { [key: string]: any } {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  }
+
+  /** "an object", "a list"… for the schema's type. */
+  export function describeType(schema: { type?: unknown }): string {
+    const names: Record<string, string> = {
+      object: 'an object',
+      array: 'a list',
+      string: 'a string',
+      integer: 'an integer',
+      number: 'a number',
+      boolean: 'true or false',
+      null: 'null'
+    };
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    return types.map(type => names[String(type)] ?? 'a value').join(' or ');
+  }
+}

@@ -343,8 +343,9 @@ export function validateFormats(formats: IFormat[]): string | null {
 
 /**
  * The script extension of a notebook, from its metadata, as Jupytext
- * resolves `auto`: `language_info.file_extension`, else the kernel's (or
- * `jupytext.main_language`'s) language. Undefined if unknown.
+ * resolves `auto`: `language_info.file_extension` as the kernel gives it
+ * (so possibly without its dot, which Jupytext refuses), else the kernel's
+ * (or `jupytext.main_language`'s) language. Undefined if unknown.
  */
 export function scriptExtensionFromMetadata(
   metadata: unknown
@@ -376,19 +377,19 @@ export function scriptExtensionFromMetadata(
 }
 
 /**
- * A script extension as Jupytext uses it for `auto`: with its dot, and
- * `.r`, `.fs`, `.resource` and `.C` mapped to `.R`, `.fsx`, `.robot` and
- * `.cpp`.
+ * A script extension as Jupytext uses it for `auto`: `.r`, `.fs`,
+ * `.resource` and `.C` mapped to `.R`, `.fsx`, `.robot` and `.cpp`. An
+ * extension without its leading dot (a kernel may declare `py`) is kept as
+ * it is: Jupytext refuses to pair it.
  */
 export function normalizeScriptExtension(extension: string): string {
-  const ext = extension.startsWith('.') ? extension : '.' + extension;
   const mapped = new Map([
     ['.r', '.R'],
     ['.fs', '.fsx'],
     ['.resource', '.robot'],
     ['.C', '.cpp']
   ]);
-  return mapped.get(ext) ?? ext;
+  return mapped.get(extension) ?? extension;
 }
 
 /**
@@ -413,6 +414,15 @@ export function resolveAuto(
     };
   }
   const extension = normalizeScriptExtension(scriptExtension);
+  if (!extension.startsWith('.')) {
+    return {
+      ok: false,
+      message:
+        `The notebook's kernel gives its script extension as "${extension}", ` +
+        'without the leading dot, so Jupytext cannot pair "auto": replace ' +
+        `"auto" with the script extension, e.g. "${extension}".`
+    };
+  }
   if (!NOTEBOOK_EXTENSIONS.includes(extension) || extension === '.ipynb') {
     return {
       ok: false,
@@ -644,9 +654,12 @@ namespace Private {
     );
   }
 
-  /** Whether a format's prefix has a root (`notebooks//`). */
+  /**
+   * Whether a format's prefix has a root (`notebooks//`). An empty root
+   * (`///py`, prefix `//`) is no root, as in Jupytext.
+   */
   export function hasPrefixRoot(format: IFormat): boolean {
-    return (format.prefix ?? '').includes('//');
+    return (format.prefix ?? '').lastIndexOf('//') > 0;
   }
 
   /**

@@ -336,7 +336,7 @@ test('invalid input shows a message at the field and never reaches the notebook'
   await expect(
     panel
       .getByRole('alert')
-      .filter({ hasText: '"title" is edited in its own section above.' })
+      .filter({ hasText: '"title" is edited in its own section (Notebook).' })
   ).toBeVisible();
 
   const display = panel.getByLabel('Display name');

@@ -1,10 +1,14 @@
 import type { Contents } from '@jupyterlab/services';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
-import type { PartialJSONObject, PartialJSONValue } from '@lumino/coreutils';
+import type { PartialJSONValue } from '@lumino/coreutils';
+import type { FieldProps } from '@rjsf/utils';
 import React, { useEffect, useState } from 'react';
 
+import { FieldMessage } from '../components/Section';
+import { useSignal } from '../components/hooks';
 import {
+  checkJupytext,
   FORMAT_OPTIONS,
   formatNamesFor,
   formatsText,
@@ -20,8 +24,8 @@ import {
   withEntry,
   withFormats
 } from '../jupytext';
-import type { NotebookMetadataModel } from '../model';
-import { FieldMessage } from './Section';
+import jupytextSchema from '../schemas/jupytext.json';
+import type { IMetadataSection, ISectionFormContext } from '../tokens';
 
 /** The boolean format options Jupytext knows. */
 const BOOLEAN_OPTIONS = FORMAT_OPTIONS.slice(0, 8);
@@ -30,29 +34,59 @@ const BOOLEAN_OPTIONS = FORMAT_OPTIONS.slice(0, 8);
 const FILTERS = ['notebook_metadata_filter', 'cell_metadata_filter'];
 
 /**
- * Properties of the Jupytext section.
+ * The built-in Jupytext section: `metadata.jupytext` as one field with its
+ * own controls (presets, the paired files and the whole formats string kept
+ * in sync and checked by Jupytext's grammar, the metadata filters and
+ * format options, and a preview of the paired files).
  */
-export interface IJupytextSectionProps {
-  /** The notebook's metadata model. */
-  model: NotebookMetadataModel;
-  /** The whole metadata (for `auto`'s script extension). */
-  metadata: Readonly<PartialJSONObject>;
-  /** The contents service, to tell which paired files exist. */
-  contents: Contents.IManager | null;
-  /** Whether editing is off (read-only notebook). */
-  disabled: boolean;
-  /** Translations. */
-  trans: TranslationBundle;
+export function createJupytextSection(
+  contents: Contents.IManager | null
+): IMetadataSection {
+  const Field = (props: FieldProps) => (
+    <JupytextField {...props} contents={contents} />
+  );
+  return {
+    id: 'jupytext',
+    label: 'Jupytext',
+    rank: 30,
+    schema: jupytextSchema as IMetadataSection.ISchema,
+    uiSchema: { jupytext: { 'ui:field': 'jupytext' } },
+    fields: { jupytext: Field },
+    validate: values => {
+      const jupytext = values.jupytext;
+      // A value that is not an object is flagged by the schema already.
+      if (
+        jupytext === null ||
+        typeof jupytext !== 'object' ||
+        Array.isArray(jupytext)
+      ) {
+        return [];
+      }
+      const problem = checkJupytext(jupytext);
+      return problem
+        ? [{ path: '/jupytext', message: '%1', arg: problem }]
+        : [];
+    }
+  };
 }
 
 /**
  * `metadata.jupytext`: the pairing (presets, a list of paired files, and the
  * whole formats string, kept in sync), the metadata filters and format
- * options, and a preview of the paired files.
+ * options, and a preview of the paired files. Writes through the notebook's
+ * metadata, checked by the section.
  */
-export function JupytextSection(props: IJupytextSectionProps): JSX.Element {
-  const { model, metadata, contents, disabled, trans } = props;
-  const jupytext = metadata.jupytext;
+function JupytextField(
+  props: FieldProps & { contents: Contents.IManager | null }
+): JSX.Element {
+  const { contents } = props;
+  const context = props.formContext as ISectionFormContext;
+  const { notebook: model, trans } = context;
+  const disabled = context.disabled || !!props.disabled;
+  // The preview follows renames, and `auto` the kernel's language.
+  useSignal(model.changed);
+  const metadata = model.metadata;
+  const jupytext = props.formData as PartialJSONValue | undefined;
   const stored = formatsText(jupytext);
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -65,9 +99,10 @@ export function JupytextSection(props: IJupytextSectionProps): JSX.Element {
       setProblem(next.message);
       return false;
     }
-    const problems = model.update(
-      { jupytext: withFormats(jupytext, next.formats) },
-      edit
+    const problems = model.setField(
+      'jupytext',
+      withFormats(jupytext, next.formats),
+      { edit }
     );
     setProblem(
       problems[0] ? trans.__(problems[0].message, problems[0].arg ?? '') : null
@@ -177,10 +212,9 @@ export function JupytextSection(props: IJupytextSectionProps): JSX.Element {
           value={jupytextOf(jupytext)[key]}
           disabled={disabled}
           onChange={value =>
-            model.update(
-              { jupytext: withEntry(jupytext, key, value) },
-              `jupytext:${key}`
-            )
+            model.setField('jupytext', withEntry(jupytext, key, value), {
+              edit: `jupytext:${key}`
+            })
           }
           onBlur={() => model.endEdit()}
         />
@@ -200,13 +234,14 @@ export function JupytextSection(props: IJupytextSectionProps): JSX.Element {
                 disabled={disabled}
                 onChange={event => {
                   const choice = event.target.value;
-                  model.update({
-                    jupytext: withEntry(
+                  model.setField(
+                    'jupytext',
+                    withEntry(
                       jupytext,
                       key,
                       choice === '' ? undefined : choice === 'true'
                     )
-                  });
+                  );
                 }}
               >
                 <option value="">{trans.__('Default')}</option>

@@ -1,0 +1,382 @@
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { FormComponent } from '@jupyterlab/ui-components';
+import {
+  JSONExt,
+  type PartialJSONObject,
+  type PartialJSONValue,
+  type ReadonlyJSONObject
+} from '@lumino/coreutils';
+import type { IChangeEvent } from '@rjsf/core';
+import type {
+  FormValidation,
+  RJSFSchema,
+  RJSFValidationError,
+  UiSchema
+} from '@rjsf/utils';
+import React, { useMemo, useState } from 'react';
+
+import type { NotebookMetadataModel } from '../model';
+import {
+  getPath,
+  isPrefix,
+  type MetadataPath,
+  parseFieldName,
+  setPath,
+  toPointer
+} from '../pointer';
+import type { ISectionEntry, ISectionField } from '../sections/registry';
+import type { ISectionFormContext } from '../tokens';
+import { FieldMessage } from './Section';
+import { readableErrors } from '../validation';
+import {
+  firstMismatch,
+  InvalidShapeField,
+  SECTION_FORM,
+  SECTION_WIDGETS
+} from './widgets';
+
+/**
+ * Properties of a section's form.
+ */
+export interface ISectionFormProps {
+  /** The section, as the registry holds it. */
+  entry: ISectionEntry;
+  /** The notebook's metadata. */
+  model: NotebookMetadataModel;
+  /** The metadata it shows (a new object after every change). */
+  metadata: Readonly<PartialJSONObject>;
+  /** Whether editing is off (read-only notebook). */
+  disabled: boolean;
+  /** Translations. */
+  trans: TranslationBundle;
+}
+
+/**
+ * The form of one section: JupyterLab's own `FormComponent` over the
+ * section's schema, fed with the values of its fields.
+ *
+ * What the user changes is written field by field, leaf by leaf: only the
+ * value the user touched reaches the notebook, through the metadata model,
+ * which checks it first. A value rjsf would coerce (out of an enum, of the
+ * wrong type, a default filled in) is never written by being shown. A
+ * change that is not valid stays in the form, flagged, and is not written.
+ */
+export const SectionForm = React.memo(function SectionForm(
+  props: ISectionFormProps
+): JSX.Element {
+  const { entry, model, metadata, disabled, trans } = props;
+  const section = entry.section;
+  const form = useMemo(() => Private.formOf(entry), [entry]);
+  const [pending, setPending] = useState<Private.IPending[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const stored: PartialJSONObject = {};
+  for (const field of entry.fields) {
+    const value = getPath(metadata, field.path);
+    if (value !== undefined) {
+      stored[field.name] = value;
+    }
+  }
+  const formData = Private.shownData(entry.fields, stored, pending);
+  const misshapen = entry.fields
+    .filter(field => Private.isMisshapen(field.schema, stored[field.name]))
+    .map(field => field.name);
+  const uiSchema = useMemo(
+    () => Private.uiSchemaWith(form.uiSchema, misshapen),
+    [form, misshapen.join('\n')]
+  );
+  const context = useMemo<ISectionFormContext>(
+    () => ({ notebook: model, section, disabled, trans }),
+    [model, section, disabled, trans]
+  );
+
+  const onChange = (event: IChangeEvent<ReadonlyJSONObject>, id?: string) => {
+    if (id === undefined || disabled) {
+      // Not the user's doing: rjsf filling in its own state.
+      return;
+    }
+    const next = (event.formData ?? {}) as PartialJSONObject;
+    const leaf = Private.changedLeaf(id, form.idPrefix, formData, next);
+    if (!leaf) {
+      return;
+    }
+    const field = entry.fields.find(f => f.name === leaf[0]);
+    if (!field) {
+      return;
+    }
+    let value = getPath(next, leaf);
+    const isField = leaf.length === 1;
+    const writeDefault =
+      section.fieldOptions?.[field.name]?.writeDefault ?? true;
+    if (
+      isField &&
+      !writeDefault &&
+      value !== undefined &&
+      field.schema.default !== undefined &&
+      JSONExt.deepEqual(value, field.schema.default as PartialJSONValue)
+    ) {
+      value = undefined;
+    }
+    const target = toPointer([...field.path, ...leaf.slice(1)]);
+    const found = model.setField(target, value, {
+      edit: `${section.id}:${target}`,
+      // Removing a nested field removes the objects it leaves empty.
+      prune: isField && value === undefined
+    });
+    const rest = pending.filter(
+      p => !isPrefix(p.path, leaf) && !isPrefix(leaf, p.path)
+    );
+    setPending(found.length > 0 ? [...rest, { path: leaf, value }] : rest);
+    setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
+  };
+
+  const customValidate = section.validate
+    ? (
+        data: ReadonlyJSONObject | undefined,
+        errors: FormValidation<ReadonlyJSONObject>
+      ) => Private.addSectionProblems(entry, data ?? {}, errors, trans)
+    : undefined;
+
+  return (
+    <div
+      className="jp-NotebookMetadata-sectionForm"
+      data-section-id={section.id}
+    >
+      {section.description && (
+        <div className="jp-NotebookMetadata-description">
+          {trans.__(section.description)}
+        </div>
+      )}
+      <FormComponent
+        schema={form.schema}
+        uiSchema={uiSchema as any}
+        widgets={form.widgets}
+        fields={form.fields}
+        formData={formData as ReadonlyJSONObject}
+        formContext={context}
+        {...SECTION_FORM}
+        customValidate={customValidate}
+        transformErrors={Private.readableFormErrors}
+        disabled={disabled}
+        idPrefix={form.idPrefix}
+        onChange={onChange}
+        onBlur={() => model.endEdit()}
+      />
+      {[...new Set(problems)].map(problem => (
+        <FieldMessage kind="error" key={problem}>
+          {problem}
+        </FieldMessage>
+      ))}
+      {section.notes?.map((note, index) => (
+        <FieldMessage kind="notice" key={index}>
+          {note}
+        </FieldMessage>
+      ))}
+    </div>
+  );
+}, sameSectionProps);
+
+/** Re-render a section's form only when what it shows may have changed. */
+function sameSectionProps(a: ISectionFormProps, b: ISectionFormProps): boolean {
+  return (
+    a.entry === b.entry &&
+    a.model === b.model &&
+    a.disabled === b.disabled &&
+    a.trans === b.trans &&
+    a.entry.fields.every(
+      field => a.metadata[field.path[0]] === b.metadata[field.path[0]]
+    )
+  );
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** A change the user made that could not be written. */
+  export interface IPending {
+    /** Where, in the form's data (field name first). */
+    path: MetadataPath;
+    /** The value the user gave. */
+    value: PartialJSONValue | undefined;
+  }
+
+  /** What a section's form is drawn from, made once per section. */
+  export interface IForm {
+    schema: RJSFSchema;
+    uiSchema: UiSchema;
+    widgets: NonNullable<ISectionEntry['section']['widgets']>;
+    fields: NonNullable<ISectionEntry['section']['fields']>;
+    idPrefix: string;
+  }
+
+  /** rjsf's errors, several errors of one value out of its choices as one. */
+  export function readableFormErrors(
+    errors: RJSFValidationError[]
+  ): RJSFValidationError[] {
+    return readableErrors(
+      errors,
+      error => ({
+        location: error.property ?? '',
+        keyword: error.name ?? '',
+        params: error.params
+      }),
+      (first, message) => ({
+        ...first,
+        name: 'enum',
+        message,
+        stack: `${first.property ?? ''} ${message}`.trim()
+      })
+    );
+  }
+
+  /** The form of a section. */
+  export function formOf(entry: ISectionEntry): IForm {
+    const section = entry.section;
+    // The section's heading names it: the form repeats neither its title
+    // nor its description.
+    const schema: RJSFSchema = { ...section.schema, type: 'object' };
+    delete schema.title;
+    delete schema.description;
+    return {
+      schema,
+      uiSchema: section.uiSchema ?? {},
+      widgets: { ...SECTION_WIDGETS, ...section.widgets },
+      fields: { invalidShape: InvalidShapeField, ...section.fields },
+      idPrefix: `jp-NotebookMetadata-${idPart(section.id)}`
+    };
+  }
+
+  /** The uiSchema, with misshapen fields drawn as JSON. */
+  export function uiSchemaWith(
+    uiSchema: UiSchema,
+    misshapen: string[]
+  ): UiSchema {
+    if (misshapen.length === 0) {
+      return uiSchema;
+    }
+    const next: UiSchema = { ...uiSchema };
+    for (const name of misshapen) {
+      next[name] = { ...(uiSchema[name] ?? {}), 'ui:field': 'invalidShape' };
+    }
+    return next;
+  }
+
+  /**
+   * The data the form shows: the stored values, each absent field's default
+   * (shown, not written), and the user's changes that were not written.
+   */
+  export function shownData(
+    fields: ReadonlyArray<ISectionField>,
+    stored: PartialJSONObject,
+    pending: IPending[]
+  ): PartialJSONObject {
+    let data: PartialJSONObject = { ...stored };
+    for (const field of fields) {
+      if (
+        data[field.name] === undefined &&
+        field.schema.default !== undefined
+      ) {
+        data[field.name] = field.schema.default as PartialJSONValue;
+      }
+    }
+    for (const change of pending) {
+      const result = setPath(data, change.path, change.value);
+      if (result.ok) {
+        data = (result.value ?? {}) as PartialJSONObject;
+      }
+    }
+    return data;
+  }
+
+  /**
+   * The path, in the form's data, of the value the user changed: the field
+   * rjsf names by `id`, found among the ids it gives every value.
+   */
+  export function changedLeaf(
+    id: string,
+    idPrefix: string,
+    before: PartialJSONObject,
+    after: PartialJSONObject
+  ): string[] | null {
+    const found: string[][] = [];
+    const visit = (node: unknown, nodeId: string, path: string[]) => {
+      if (nodeId === id && path.length > 0) {
+        found.push(path);
+      }
+      if (!id.startsWith(nodeId + '_') || node === null) {
+        return;
+      }
+      if (Array.isArray(node)) {
+        node.forEach((item, index) =>
+          visit(item, `${nodeId}_${index}`, [...path, String(index)])
+        );
+      } else if (typeof node === 'object') {
+        for (const key of Object.keys(node)) {
+          visit((node as any)[key], `${nodeId}_${key}`, [...path, key]);
+        }
+      }
+    };
+    visit(after, idPrefix, []);
+    visit(before, idPrefix, []);
+    const changed = found.filter(
+      path => !sameValue(getPath(before, path), getPath(after, path))
+    );
+    return changed[0] ?? found[0] ?? null;
+  }
+
+  /**
+   * Whether a stored value does not have the type its schema gives,
+   * anywhere inside: rjsf could not show it as it is (a checkbox cannot show
+   * a string, nor a list an object), so the field is shown as JSON instead.
+   */
+  export function isMisshapen(schema: unknown, value: unknown): boolean {
+    return firstMismatch(schema, value, []) !== null;
+  }
+
+  /**
+   * Add the problems of the section's own checks to rjsf's errors, on the
+   * fields they are about.
+   */
+  export function addSectionProblems(
+    entry: ISectionEntry,
+    data: ReadonlyJSONObject,
+    errors: FormValidation<ReadonlyJSONObject>,
+    trans: TranslationBundle
+  ): FormValidation<ReadonlyJSONObject> {
+    const problems = entry.section.validate?.(data as PartialJSONObject) ?? [];
+    for (const problem of problems) {
+      const message = trans.__(problem.message, problem.arg ?? '');
+      const parsed = parseFieldName(problem.path || '/');
+      const field = parsed.ok
+        ? entry.fields.find(f => isPrefix(f.path, parsed.path))
+        : undefined;
+      let target: any = errors;
+      if (field && parsed.ok) {
+        for (const part of [
+          field.name,
+          ...parsed.path.slice(field.path.length)
+        ]) {
+          if (!target?.[part]) {
+            break;
+          }
+          target = target[part];
+        }
+      }
+      target.addError?.(message);
+    }
+    return errors;
+  }
+
+  function sameValue(a: unknown, b: unknown): boolean {
+    if (a === undefined || b === undefined) {
+      return a === b;
+    }
+    return JSONExt.deepEqual(a as PartialJSONValue, b as PartialJSONValue);
+  }
+
+  /** A section id as a part of an element id. */
+  function idPart(id: string): string {
+    return id.replace(/[^A-Za-z0-9-]/g, '-');
+  }
+}

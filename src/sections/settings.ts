@@ -1,0 +1,48 @@
+/**
+ * Sections declared in the panel's settings (`sections`, `hiddenSections`
+ * of `schema/plugin.json`). No JupyterLab imports.
+ */
+import type { IMetadataSection } from '../tokens';
+
+/** What the settings declare. */
+export interface ISettingsSections {
+  /** The sections, as declared (the registry checks them). */
+  sections: IMetadataSection[];
+  /** The ids of the sections to hide, built-in ones included. */
+  hidden: string[];
+}
+
+/**
+ * The sections and hidden ids of the settings' composite value. Nothing is
+ * dropped: a section that is not well formed is passed on as it is, so the
+ * registry lists it with what is wrong with it.
+ */
+export function sectionsFromSettings(composite: unknown): ISettingsSections {
+  const settings = isObject(composite) ? composite : {};
+  const declared = Array.isArray(settings.sections) ? settings.sections : [];
+  const sections = declared.map((raw, index): IMetadataSection => {
+    const item = isObject(raw) ? raw : {};
+    const id = typeof item.id === 'string' ? item.id : '';
+    const label = typeof item.label === 'string' ? item.label : '';
+    return {
+      id,
+      // A nameless section is still listed, by where it is in the settings.
+      label: label || id || `sections[${index}]`,
+      rank: item.rank as number | undefined,
+      description:
+        typeof item.description === 'string' ? item.description : undefined,
+      schema: item.schema as IMetadataSection.ISchema,
+      uiSchema: item.uiSchema as IMetadataSection['uiSchema']
+    };
+  });
+  const hidden = Array.isArray(settings.hiddenSections)
+    ? settings.hiddenSections.filter(
+        (id): id is string => typeof id === 'string'
+      )
+    : [];
+  return { sections, hidden };
+}
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

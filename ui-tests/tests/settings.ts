@@ -1,0 +1,73 @@
+/**
+ * The panel's settings, written as a user writes them: in JupyterLab's
+ * Advanced Settings Editor (the JSON editor of the user's preferences).
+ */
+import { expect, type LabPage } from './fixtures';
+
+/** The id of the extension's settings plugin. */
+export const PLUGIN_ID = 'jupyterlab-notebook-metadata:plugin';
+
+/**
+ * Replace the user's settings of the panel with `settings` in the Advanced
+ * Settings Editor, save them, close the editor, and give the focus back to
+ * the notebook.
+ */
+export async function setUserSettings(
+  lab: LabPage,
+  settings: Record<string, unknown>
+): Promise<void> {
+  const page = lab.page;
+  await lab.command('settingeditor:open-json');
+  await page
+    .locator(`.jp-PluginList-entry[data-id="${PLUGIN_ID}"]`)
+    .first()
+    .click();
+  const user = page.locator('.jp-SettingsRawEditor-user .cm-content');
+  await expect(user).toBeVisible();
+  const wanted = JSON.stringify(settings, null, 2);
+  const same = (text: string) =>
+    text.replace(/\s+/g, '') === wanted.replace(/\s+/g, '');
+  if (!same(await user.innerText())) {
+    await writeAndSave(lab, wanted);
+  }
+  await closeSettingsEditor(lab);
+}
+
+/** Type the user's settings into the editor, and save them. */
+async function writeAndSave(lab: LabPage, text: string): Promise<void> {
+  const page = lab.page;
+  const user = page.locator('.jp-SettingsRawEditor-user .cm-content');
+  await user.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  const saved = page.waitForResponse(
+    response =>
+      response.url().includes(`/api/settings/${PLUGIN_ID}`) &&
+      response.request().method() === 'PUT'
+  );
+  await page.keyboard.press('Control+S');
+  expect((await saved).status()).toBe(204);
+}
+
+/** Close the settings editor, and give the focus back to the notebook. */
+async function closeSettingsEditor(lab: LabPage): Promise<void> {
+  const page = lab.page;
+  await page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    const editor = Array.from(app.shell.widgets('main')).find(
+      (w: any) =>
+        w.hasClass('jp-SettingEditor') ||
+        w.content?.hasClass?.('jp-SettingEditor')
+    ) as any;
+    editor?.close();
+  });
+  await page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    const notebook = Array.from(app.shell.widgets('main')).find((w: any) =>
+      w.context?.path?.endsWith('.ipynb')
+    ) as any;
+    if (notebook) {
+      app.shell.activateById(notebook.id);
+    }
+  });
+}
