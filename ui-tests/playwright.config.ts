@@ -52,7 +52,13 @@ export const NOT_IN_NOTEBOOK7: Record<string, string> = {
   'switching notebooks switches the history':
     'switches between notebooks in one page (each Notebook 7 page has the history of its own notebook)',
   'stays open after a reload, showing the restored notebook':
-    'Notebook 7 has no layout restorer: no side panel is restored after a reload, core panels included'
+    'Notebook 7 has no layout restorer: no side panel is restored after a reload, core panels included',
+  'open and closed sections are kept across a switch and a reload':
+    'switches between notebooks in one page',
+  'appear without a reload, write a validated nested value that undoes, and go with their metadata kept':
+    "edits the settings in the notebook's page: Notebook 7's Settings Editor is on its file browser page, and an open notebook page takes new settings when reloaded (notebook7.spec.ts declares sections there)",
+  'a broken section says what is wrong while the others work, and hidden sections go':
+    "edits the settings in the notebook's page, as above (notebook7.spec.ts checks broken and hidden sections there)"
 };
 
 /** Tests that only make sense in Notebook 7 (their file names). */

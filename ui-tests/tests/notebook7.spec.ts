@@ -17,6 +17,7 @@ import {
   uniqueName,
   writeNotebook
 } from './fixtures';
+import { setUserSettings } from './settings';
 
 const PANEL = '#jp-notebook-metadata';
 
@@ -189,4 +190,69 @@ test('notebooks opened from the file browser open in tabs of their own, each pan
   expect(readNotebook(first).metadata.title).toBe('First, edited in its tab');
   expect(readNotebook(second).metadata.title).toBe('Second, edited in its tab');
   expect(readNotebook(first).metadata.kernelspec).toEqual(PYTHON_KERNELSPEC);
+});
+
+test('sections declared in the Settings Editor of the file browser page show on notebook pages opened after it', async ({
+  lab
+}) => {
+  const name = writeNotebook(
+    `${uniqueName('settings-sections')}.ipynb`,
+    notebookWith({
+      kernelspec: PYTHON_KERNELSPEC,
+      jupytext: { formats: 'ipynb,py:percent' },
+      course: { code: 'STAT-201' }
+    })
+  );
+  // Notebook 7's Settings Editor is a tab of its file browser page.
+  await setUserSettings(lab, {
+    sections: [
+      {
+        id: 'course',
+        label: 'Course',
+        rank: 15,
+        schema: {
+          type: 'object',
+          properties: {
+            '/course/week': { type: 'integer', title: 'Week', minimum: 1 }
+          }
+        }
+      },
+      {
+        id: 'listy',
+        label: 'Listy',
+        schema: { type: 'array', items: { type: 'string' } }
+      }
+    ],
+    hiddenSections: ['jupytext']
+  });
+  try {
+    await lab.openNotebook(name);
+    await lab.openPanel();
+    await expect(
+      lab.panel
+        .getByRole('alert')
+        .filter({ hasText: 'The section "Listy" (declared in the settings' })
+    ).toContainText('Its schema must be of type "object", not "array".');
+    await expect(
+      lab.panel.locator('.jp-NotebookMetadata-sectionToggle', {
+        hasText: /^Jupytext$/
+      })
+    ).toHaveCount(0);
+    const week = lab.panel
+      .locator(
+        'section[data-section="course"] .jp-NotebookMetadata-sectionContent'
+      )
+      .getByLabel('Week');
+    await week.fill('5');
+    await expect
+      .poll(async () => (await lab.appMetadata()).course)
+      .toEqual({ code: 'STAT-201', week: 5 });
+    await lab.saveCurrent();
+    const saved = readNotebook(name).metadata;
+    expect(saved.course).toEqual({ code: 'STAT-201', week: 5 });
+    expect(saved.jupytext).toEqual({ formats: 'ipynb,py:percent' });
+  } finally {
+    await lab.goto();
+    await setUserSettings(lab, {});
+  }
 });
