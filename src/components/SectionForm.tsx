@@ -210,12 +210,32 @@ namespace Private {
     idPrefix: string;
   }
 
-  /** rjsf's errors, several errors of one value out of its choices as one. */
+  /**
+   * rjsf's errors, put at their fields and readable: rjsf makes the path of
+   * an error from its JSON pointer by turning "/" into ".", which loses
+   * fields named by a pointer (`/toc/base_numbering` becomes
+   * `.~1toc~1base_numbering`); the path is rewritten as quoted keys. Several
+   * errors of one value out of its choices become one.
+   */
   export function readableFormErrors(
     errors: RJSFValidationError[]
   ): RJSFValidationError[] {
+    const placed = errors.map(error => {
+      const property = error.property ?? '';
+      if (property === '' || property === '.') {
+        return error;
+      }
+      const keys = property
+        .split('.')
+        .slice(1)
+        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+      return {
+        ...error,
+        property: keys.map(key => `[${JSON.stringify(key)}]`).join('')
+      };
+    });
     return readableErrors(
-      errors,
+      placed,
       error => ({
         location: error.property ?? '',
         keyword: error.name ?? '',
