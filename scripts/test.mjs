@@ -30,9 +30,6 @@ function step(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-/** UI test lines to print before the summary (per front end). */
-const uiNotes = [];
-
 function finish(ok) {
   times.total = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
@@ -41,28 +38,8 @@ function finish(ok) {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')
   );
-  for (const note of uiNotes) {
-    console.log(note);
-  }
   console.log(`Summary: ${counts.passed} passed, ${counts.failed} failed`);
   process.exit(ok ? 0 : 1);
-}
-
-/** The tests of a Playwright JSON report, as `file title` strings. */
-function testTitles(report) {
-  const titles = new Set();
-  const visit = (suite, file) => {
-    for (const spec of suite.specs ?? []) {
-      titles.add(`${file} ${spec.title}`);
-    }
-    for (const child of suite.suites ?? []) {
-      visit(child, file);
-    }
-  };
-  for (const suite of report.suites) {
-    visit(suite, suite.file);
-  }
-  return titles;
 }
 
 if (!step('lint', 'npm', ['run', '--silent', 'lint:check'])) {
@@ -98,53 +75,32 @@ try {
 }
 times.build = ((Date.now() - buildStart) / 1000).toFixed(1);
 
-/** The front ends the UI tests run in, one Playwright project each. */
-const UI_PROJECTS = { lab: 'JupyterLab', notebook: 'Jupyter Notebook 7' };
-const uiTitles = {};
-let uiOk = buildOk;
+let uiOk = false;
 if (buildOk) {
-  for (const [project, title] of Object.entries(UI_PROJECTS)) {
-    const uiReport = path.join(reports, `playwright-${project}.json`);
-    const ok = step(
-      `ui ${project}`,
-      'npx',
-      [
-        'playwright',
-        'test',
-        '--config',
-        'ui-tests/playwright.config.ts',
-        `--project=${project}`,
-        '--reporter=list,json'
-      ],
-      { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
-    );
-    uiOk &&= ok;
-    if (!fs.existsSync(uiReport)) {
-      counts.failed += ok ? 0 : 1;
-      uiNotes.push(`UI ${project} (${title}): no report`);
-      continue;
-    }
-    const report = JSON.parse(fs.readFileSync(uiReport, 'utf-8'));
-    const { stats } = report;
+  // One run, both projects (lab, notebook); ui-tests/project-summary.ts
+  // closes it with the counts and times of each front end.
+  const uiReport = path.join(reports, 'playwright.json');
+  uiOk = step(
+    'ui tests',
+    'npx',
+    [
+      'playwright',
+      'test',
+      '--config',
+      'ui-tests/playwright.config.ts',
+      '--reporter=list,json,./ui-tests/project-summary.ts'
+    ],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
+  );
+  if (fs.existsSync(uiReport)) {
+    const { stats } = JSON.parse(fs.readFileSync(uiReport, 'utf-8'));
     counts.passed += stats.expected;
     counts.failed += stats.unexpected + stats.flaky;
-    if (!ok && stats.unexpected === 0) {
+    if (!uiOk && stats.unexpected === 0) {
       counts.failed += 1;
     }
-    uiTitles[project] = testTitles(report);
-    uiNotes.push(
-      `UI ${project} (${title}): ${stats.expected} passed, ` +
-        `${stats.unexpected + stats.flaky} failed, in ${times[`ui ${project}`]} s`
-    );
-  }
-  if (uiTitles.lab && uiTitles.notebook) {
-    const { lab, notebook } = uiTitles;
-    const labOnly = [...lab].filter(title => !notebook.has(title)).length;
-    const own = [...notebook].filter(title => !lab.has(title)).length;
-    uiNotes.push(
-      `UI notebook: ${notebook.size} tests in Notebook 7 (${own} of them its own); ` +
-        `${labOnly} lab tests cannot apply there (NOT_IN_NOTEBOOK7 in ui-tests/playwright.config.ts says why)`
-    );
+  } else if (!uiOk) {
+    counts.failed += 1;
   }
 }
 finish(jestOk && buildOk && uiOk);

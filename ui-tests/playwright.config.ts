@@ -88,6 +88,8 @@ export default defineConfig<IHostOptions>({
   retries: 0,
   reporter: [
     ['list'],
+    // Closes the run with the counts and times of each front end.
+    ['./project-summary.ts'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }]
   ],
   use: {
