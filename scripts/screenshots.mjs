@@ -32,7 +32,7 @@ const SHOTS = [
   }
 ];
 
-build();
+build({ hosts: ['lab'] });
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-shots-'));
 for (const name of fs.readdirSync(path.join(root, 'examples'))) {
   if (/\.(ipynb|py)$/.test(name)) {

@@ -10,6 +10,7 @@ import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { addJupytextCommands, CommandIDs } from './commands';
+import { FrontEnds } from './frontends';
 import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
@@ -57,6 +58,11 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     sections.add(createKernelSection(kernelSpecs), 'builtin');
     sections.add(createNotebookSection(), 'builtin');
     sections.add(createJupytextSection(app.serviceManager.contents), 'builtin');
+    // Notebook 7's file browser, editor and console pages have no notebook:
+    // the registry only, for the extensions that require it.
+    if (!FrontEnds.pageHasNotebooks()) {
+      return sections;
+    }
     if (settingRegistry) {
       void followSettings(settingRegistry, PLUGIN_ID, sections);
       followMetadataForms(settingRegistry, sections);
@@ -77,7 +83,11 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     restorer?.add(panel, 'jupyterlab-notebook-metadata');
 
     app.commands.addCommand(CommandIDs.open, {
-      label: trans.__('Edit Notebook Metadata'),
+      // Notebook 7 has an "Edit Notebook Metadata" of its own (Notebook Tools).
+      label: () =>
+        FrontEnds.hasNotebook7MetadataCommand(app.commands)
+          ? trans.__('Edit Notebook Metadata (Metadata Panel)')
+          : trans.__('Edit Notebook Metadata'),
       caption: trans.__('Open the notebook metadata panel'),
       icon: args => (args.isPalette ? undefined : metadataIcon),
       execute: async () => {
