@@ -11,6 +11,7 @@ import {
   checkKeyName,
   describeValue,
   formatJSON,
+  hiddenInName,
   type IProblem,
   isLargeValue,
   parseJSON
@@ -94,6 +95,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   const [expanded, setExpanded] = useState(false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
   const partlyEditedBy = model.sectionsInside(name);
+  const hidden = hiddenInName(name);
 
   const commitName = () => {
     if (nameDraft === null || nameDraft === name) {
@@ -170,6 +172,9 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         </button>
       </div>
       {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
+      {hidden && (
+        <FieldMessage kind="notice">{say(trans, hidden)}</FieldMessage>
+      )}
       {partlyEditedBy.length > 0 && (
         <FieldMessage kind="notice">
           {trans.__(
@@ -346,11 +351,14 @@ function shownText(
     : formatJSON(value);
 }
 
-/** A string usable in an element id. */
+/**
+ * A string usable in an element id, different for every name: any
+ * character but letters, digits and `-` becomes `_<code point>_`.
+ */
 function cssId(name: string): string {
   return Array.from(name)
     .map(char =>
-      /[A-Za-z0-9_-]/.test(char) ? char : `_${char.codePointAt(0)}`
+      /[A-Za-z0-9-]/.test(char) ? char : `_${char.codePointAt(0)}_`
     )
     .join('');
 }

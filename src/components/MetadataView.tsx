@@ -4,7 +4,7 @@ import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import type { MetadataHistory } from '../history';
-import type { NotebookMetadataModel } from '../model';
+import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
 import type { ISectionEntry, SectionRegistry } from '../sections/registry';
 import type { ActiveNotebookMetadata } from '../tracker';
@@ -70,7 +70,7 @@ function NotebookMetadataEditor(props: {
   useSignal(sections.changed);
   const metadata = model.metadata;
 
-  const disabled = model.readOnly;
+  const disabled = model.readOnly || model.fileMissing;
   return (
     <div
       className="jp-NotebookMetadata-editor"
@@ -91,11 +91,16 @@ function NotebookMetadataEditor(props: {
           />
         )}
       </div>
-      {disabled && (
+      {model.readOnly && (
         <FieldMessage kind="notice">
           {trans.__(
             'This notebook is read-only: its metadata is shown but cannot be edited.'
           )}
+        </FieldMessage>
+      )}
+      {model.fileMissing && (
+        <FieldMessage kind="error">
+          {trans.__(FILE_MISSING, model.path)}
         </FieldMessage>
       )}
       {sections.entries

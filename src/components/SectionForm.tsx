@@ -20,9 +20,15 @@ import {
   toPointer
 } from '../pointer';
 import type { ISectionEntry, ISectionField } from '../sections/registry';
+import { misshapenAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { FieldMessage } from './Section';
-import { InvalidShapeField, SECTION_FORM, SECTION_WIDGETS } from './widgets';
+import {
+  InvalidShapeField,
+  JsonValueField,
+  SECTION_FORM,
+  SECTION_WIDGETS
+} from './widgets';
 
 /**
  * Properties of a section's form.
@@ -68,7 +74,7 @@ export const SectionForm = React.memo(function SectionForm(
   }
   const formData = Private.shownData(entry.fields, stored, pending);
   const misshapen = entry.fields
-    .filter(field => Private.isMisshapen(field.schema, stored[field.name]))
+    .filter(field => misshapenAt(field.schema, stored[field.name]) !== null)
     .map(field => field.name);
   const uiSchema = useMemo(
     () => Private.uiSchemaWith(form.uiSchema, misshapen),
@@ -208,11 +214,53 @@ namespace Private {
     delete schema.description;
     return {
       schema,
-      uiSchema: section.uiSchema ?? {},
+      uiSchema: withJsonExtras(schema, section.uiSchema ?? {}),
       widgets: { ...SECTION_WIDGETS, ...section.widgets },
-      fields: { invalidShape: InvalidShapeField, ...section.fields },
+      fields: {
+        invalidShape: InvalidShapeField,
+        jsonValue: JsonValueField,
+        ...section.fields
+      },
       idPrefix: `jp-NotebookMetadata-${idPart(section.id)}`
     };
+  }
+
+  /**
+   * The uiSchema, with the values no schema describes (an object's
+   * `additionalProperties`, e.g. a kernelspec's `env` or `argv`) drawn as
+   * JSON: rjsf guesses a schema from such a value and cannot draw a list
+   * without `items`. Fields a section draws itself are left to it.
+   */
+  export function withJsonExtras(
+    schema: unknown,
+    uiSchema: UiSchema
+  ): UiSchema {
+    if (!isObject(schema) || uiSchema['ui:field'] !== undefined) {
+      return uiSchema;
+    }
+    const next: UiSchema = { ...uiSchema };
+    if (isObject(schema.properties)) {
+      for (const [name, property] of Object.entries(schema.properties)) {
+        const inner = withJsonExtras(property, uiSchema[name] ?? {});
+        if (Object.keys(inner).length > 0) {
+          next[name] = inner;
+        }
+      }
+    }
+    const extras = schema.additionalProperties;
+    if (extras === true || (isObject(extras) && extras.type === undefined)) {
+      next.additionalProperties = {
+        'ui:field': 'jsonValue',
+        ...(uiSchema.additionalProperties ?? {})
+      };
+    }
+    if (isObject(schema.items)) {
+      const inner = withJsonExtras(schema.items, uiSchema.items ?? {});
+      if (Object.keys(inner).length > 0) {
+        next.items = inner;
+      }
+    }
+    return next;
   }
 
   /** The uiSchema, with misshapen fields drawn as JSON. */
@@ -294,35 +342,6 @@ namespace Private {
   }
 
   /**
-   * Whether a stored value does not have the shape its schema gives (an
-   * object or list where the schema wants another type, or a scalar where
-   * it wants an object or list), anywhere inside: rjsf could not show it as
-   * it is, so the field is shown as JSON instead.
-   */
-  export function isMisshapen(schema: unknown, value: unknown): boolean {
-    if (value === undefined || !isObject(schema)) {
-      return false;
-    }
-    const types = allowedTypes(schema.type);
-    if (types && !types.some(type => hasType(value, type))) {
-      return true;
-    }
-    if (isObject(value)) {
-      const properties = isObject(schema.properties) ? schema.properties : {};
-      const additional = schema.additionalProperties;
-      return Object.keys(value).some(key =>
-        Object.prototype.hasOwnProperty.call(properties, key)
-          ? isMisshapen(properties[key], value[key])
-          : isMisshapen(additional, value[key])
-      );
-    }
-    if (Array.isArray(value) && isObject(schema.items)) {
-      return value.some(item => isMisshapen(schema.items, item));
-    }
-    return false;
-  }
-
-  /**
    * Add the problems of the section's own checks to rjsf's errors, on the
    * fields they are about.
    */
@@ -354,37 +373,6 @@ namespace Private {
       target.addError?.(message);
     }
     return errors;
-  }
-
-  function allowedTypes(type: unknown): string[] | null {
-    if (typeof type === 'string') {
-      return [type];
-    }
-    if (Array.isArray(type) && type.every(t => typeof t === 'string')) {
-      return type as string[];
-    }
-    return null;
-  }
-
-  function hasType(value: unknown, type: string): boolean {
-    switch (type) {
-      case 'null':
-        return value === null;
-      case 'boolean':
-        return typeof value === 'boolean';
-      case 'integer':
-        return typeof value === 'number' && Number.isInteger(value);
-      case 'number':
-        return typeof value === 'number';
-      case 'string':
-        return typeof value === 'string';
-      case 'array':
-        return Array.isArray(value);
-      case 'object':
-        return isObject(value);
-      default:
-        return true;
-    }
   }
 
   function sameValue(a: unknown, b: unknown): boolean {

@@ -3,6 +3,8 @@ import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import React, { useState } from 'react';
 
 import { formatJSON, parseJSON } from '../keys';
+import { toPointer } from '../pointer';
+import { describeTypes, misshapenAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
 
@@ -154,6 +156,41 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
  * JSON, flagged, and kept until the user writes a value of the right shape.
  */
 export function InvalidShapeField(props: FieldProps): JSX.Element {
+  const { trans } = props.formContext as ISectionFormContext;
+  const found = misshapenAt(props.schema, props.formData);
+  const expected = trans.__(describeTypes(found?.expected ?? []));
+  const notice =
+    !found || found.path.length === 0
+      ? trans.__(
+          'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
+          expected
+        )
+      : trans.__(
+          'Part of this value is not as the section expects (%1 is not %2): it is shown as JSON and kept as it is until you change it.',
+          toPointer(found.path),
+          expected
+        );
+  return <JsonTextField {...props} checkSchema={true} notice={notice} />;
+}
+
+/**
+ * A value the section's schema says nothing about (an extra field of
+ * `kernelspec` or of an author, which rjsf cannot draw when it is a list),
+ * edited as JSON.
+ */
+export function JsonValueField(props: FieldProps): JSX.Element {
+  // Its schema is rjsf's guess from the stored value: any JSON value goes.
+  return <JsonTextField {...props} notice={null} checkSchema={false} />;
+}
+
+/**
+ * A value as JSON text: a change is passed on once it is valid JSON (of the
+ * field's schema, with `checkSchema`); until then it stays here, with what
+ * is wrong with it.
+ */
+function JsonTextField(
+  props: FieldProps & { notice: string | null; checkSchema: boolean }
+): JSX.Element {
   const context = props.formContext as ISectionFormContext;
   const trans = context.trans;
   const [draft, setDraft] = useState<string | null>(null);
@@ -161,27 +198,34 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
   const id = props.idSchema.$id;
   const label = props.schema.title || props.name;
   const text = draft ?? formatJSON(props.formData);
-  const expected = Private.describeType(props.schema);
+  const describedBy = props.notice
+    ? `${id}__notice ${id}__json ${id}__error`
+    : `${id}__json ${id}__error`;
   return (
-    <div className="jp-NotebookMetadata-invalidShape">
+    <div
+      className={
+        props.notice
+          ? 'jp-NotebookMetadata-invalidShape'
+          : 'jp-NotebookMetadata-jsonValue'
+      }
+    >
       <label className="jp-NotebookMetadata-label" htmlFor={id}>
-        {label}
+        {props.notice ? label : trans.__('%1 (JSON)', label)}
       </label>
-      <div
-        className="jp-NotebookMetadata-message jp-NotebookMetadata-notice"
-        id={`${id}__notice`}
-        role="note"
-      >
-        {trans.__(
-          'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
-          expected
-        )}
-      </div>
+      {props.notice && (
+        <div
+          className="jp-NotebookMetadata-message jp-NotebookMetadata-notice"
+          id={`${id}__notice`}
+          role="note"
+        >
+          {props.notice}
+        </div>
+      )}
       <textarea
         id={id}
         className="jp-mod-styled jp-NotebookMetadata-json"
-        aria-invalid={true}
-        aria-describedby={`${id}__notice ${id}__error`}
+        aria-invalid={props.notice !== null || problem !== null}
+        aria-describedby={describedBy}
         spellCheck={false}
         rows={Math.min(Math.max(text.split('\n').length, 1), 8)}
         value={text}
@@ -195,10 +239,9 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
             );
             return;
           }
-          const { errors } = formValidator.rawValidation(
-            props.schema,
-            parsed.value as any
-          );
+          const { errors } = props.checkSchema
+            ? formValidator.rawValidation(props.schema, parsed.value as any)
+            : { errors: [] };
           if (errors && errors.length > 0) {
             setProblem(
               trans.__(
@@ -214,7 +257,8 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
         }}
         onBlur={() => props.onBlur(id, props.formData)}
       />
-      <div id={`${id}__error`}>
+      {/* rjsf's own errors of the field are in `${id}__error`. */}
+      <div id={`${id}__json`}>
         {problem && (
           <div
             className="jp-NotebookMetadata-message jp-NotebookMetadata-error"
@@ -262,17 +306,5 @@ namespace Private {
     return trans
       ? trans.__('%1 (stored, not an allowed value)', shown)
       : `${shown} (stored, not an allowed value)`;
-  }
-
-  /** "an object", "a list"… for the schema's type. */
-  export function describeType(schema: { type?: unknown }): string {
-    switch (schema.type) {
-      case 'object':
-        return 'an object';
-      case 'array':
-        return 'a list';
-      default:
-        return `a ${String(schema.type ?? 'value')}`;
-    }
   }
 }
