@@ -88,6 +88,17 @@ export class LabPage {
     this.allowedPageErrors.push(pattern);
   }
 
+  /**
+   * Problems of any kind (console errors, HTTP errors) this test expects,
+   * each with a reason at the call.
+   */
+  readonly allowedProblems: RegExp[] = [];
+
+  /** Accept a problem matching this pattern in this test. */
+  allowProblem(pattern: RegExp): void {
+    this.allowedProblems.push(pattern);
+  }
+
   /** Load the lab and wait until it is restored. */
   async goto(): Promise<void> {
     await this.page.goto(`/lab/workspaces/${this.workspace}?token=${token}`);
@@ -237,6 +248,46 @@ export class LabPage {
   }
 }
 
+/**
+ * Report every problem a page shows: console errors, page errors (but those
+ * matching `allowedPageErrors`), failed requests and HTTP errors.
+ */
+export function watchProblems(
+  page: Page,
+  report: (problem: string) => void,
+  allowedPageErrors: RegExp[] = []
+): void {
+  page.on('console', message => {
+    if (message.type() !== 'error') {
+      return;
+    }
+    const text = message.text();
+    if (!EXPECTED_CONSOLE.some(pattern => pattern.test(text))) {
+      report(`console error: ${text}`);
+    }
+  });
+  page.on('pageerror', error => {
+    if (!allowedPageErrors.some(pattern => pattern.test(String(error)))) {
+      report(`page error: ${error.stack ?? error}`);
+    }
+  });
+  page.on('requestfailed', request => {
+    const failure = request.failure()?.errorText ?? '';
+    // A request the page dropped itself (navigation, closing) is no failure.
+    if (failure === 'net::ERR_ABORTED') {
+      return;
+    }
+    report(`request failed: ${request.method()} ${request.url()} ${failure}`);
+  });
+  page.on('response', response => {
+    if (response.status() >= 400) {
+      report(
+        `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+      );
+    }
+  });
+}
+
 export const test = base.extend<ILabFixtures>({
   lab: async ({ page }, use, testInfo) => {
     const lab = new LabPage(
@@ -244,37 +295,15 @@ export const test = base.extend<ILabFixtures>({
       uniqueName(testInfo.title.replace(/\W+/g, '-').slice(0, 30))
     );
     const problems: string[] = [];
-    page.on('console', message => {
-      if (message.type() !== 'error') {
-        return;
-      }
-      const text = message.text();
-      if (!EXPECTED_CONSOLE.some(pattern => pattern.test(text))) {
-        problems.push(`console error: ${text}`);
-      }
-    });
-    page.on('pageerror', error => {
-      if (!lab.allowedPageErrors.some(pattern => pattern.test(String(error)))) {
-        problems.push(`page error: ${error.stack ?? error}`);
-      }
-    });
-    page.on('requestfailed', request => {
-      const failure = request.failure()?.errorText ?? '';
-      // A request the page dropped itself (navigation, closing) is no failure.
-      if (failure === 'net::ERR_ABORTED') {
-        return;
-      }
-      problems.push(
-        `request failed: ${request.method()} ${request.url()} ${failure}`
-      );
-    });
-    page.on('response', response => {
-      if (response.status() >= 400) {
-        problems.push(
-          `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
-        );
-      }
-    });
+    watchProblems(
+      page,
+      problem => {
+        if (!lab.allowedProblems.some(pattern => pattern.test(problem))) {
+          problems.push(problem);
+        }
+      },
+      lab.allowedPageErrors
+    );
     await lab.goto();
     await use(lab);
     expect(
