@@ -61,6 +61,34 @@ export function misshapenAt(
   return null;
 }
 
+/**
+ * The path of the first key, anywhere in a value, named like a member of
+ * every JavaScript object (`toString`, `valueOf`, `hasOwnProperty`…), or
+ * null. rjsf looks fields up with `in`, takes such a key for a field of the
+ * schema and draws nothing for it, so such a value is shown as JSON.
+ */
+export function objectMemberKeyAt(value: unknown): string[] | null {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = objectMemberKeyAt(value[index]);
+      if (found) {
+        return [String(index), ...found];
+      }
+    }
+  } else if (isObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (key in Object.prototype) {
+        return [key];
+      }
+      const found = objectMemberKeyAt(value[key]);
+      if (found) {
+        return [key, ...found];
+      }
+    }
+  }
+  return null;
+}
+
 /** "an object", "a list", "a string or null"… for a list of JSON types. */
 export function describeTypes(types: string[]): string {
   const names: Record<string, string> = {

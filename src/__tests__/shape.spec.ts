@@ -1,4 +1,4 @@
-import { describeTypes, misshapenAt } from '../shape';
+import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import kernelSchema from '../schemas/kernel.json';
 import notebookSchema from '../schemas/notebook.json';
 
@@ -41,5 +41,26 @@ describe('describeTypes', () => {
   it('names the types as a reader would', () => {
     expect(describeTypes(['object'])).toBe('an object');
     expect(describeTypes(['string', 'null'])).toBe('a string or null');
+  });
+});
+
+describe('objectMemberKeyAt', () => {
+  it('finds keys named like members of every object, anywhere', () => {
+    expect(objectMemberKeyAt({ name: 'p', toString: 1 })).toEqual(['toString']);
+    expect(objectMemberKeyAt([{ a: { valueOf: null } }])).toEqual([
+      '0',
+      'a',
+      'valueOf'
+    ]);
+    expect(objectMemberKeyAt({ env: { hasOwnProperty: 2 } })).toEqual([
+      'env',
+      'hasOwnProperty'
+    ]);
+  });
+
+  it('finds nothing in ordinary values', () => {
+    for (const value of [null, 'toString', ['valueOf'], { prototype: {} }]) {
+      expect(objectMemberKeyAt(value)).toBeNull();
+    }
   });
 });

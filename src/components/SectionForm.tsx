@@ -20,7 +20,7 @@ import {
   toPointer
 } from '../pointer';
 import type { ISectionEntry, ISectionField } from '../sections/registry';
-import { misshapenAt } from '../shape';
+import { misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { FieldMessage } from './Section';
 import {
@@ -74,7 +74,13 @@ export const SectionForm = React.memo(function SectionForm(
   }
   const formData = Private.shownData(entry.fields, stored, pending);
   const misshapen = entry.fields
-    .filter(field => misshapenAt(field.schema, stored[field.name]) !== null)
+    .filter(
+      field =>
+        misshapenAt(field.schema, stored[field.name]) !== null ||
+        // Only rjsf's own fields trip over such keys.
+        (form.uiSchema[field.name]?.['ui:field'] === undefined &&
+          objectMemberKeyAt(stored[field.name]) !== null)
+    )
     .map(field => field.name);
   const uiSchema = useMemo(
     () => Private.uiSchemaWith(form.uiSchema, misshapen),

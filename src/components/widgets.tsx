@@ -4,7 +4,7 @@ import React, { useState } from 'react';
 
 import { formatJSON, parseJSON } from '../keys';
 import { toPointer } from '../pointer';
-import { describeTypes, misshapenAt } from '../shape';
+import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
 
@@ -152,15 +152,22 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
 
 /**
  * A field whose stored value does not have the shape its schema says (an
- * object where a list belongs, a string where an object belongs…): shown as
- * JSON, flagged, and kept until the user writes a value of the right shape.
+ * object where a list belongs, a string where an object belongs…), or that
+ * the form cannot draw (a key named `toString`): shown as JSON, flagged, and
+ * kept until the user writes a value of the right shape.
  */
 export function InvalidShapeField(props: FieldProps): JSX.Element {
   const { trans } = props.formContext as ISectionFormContext;
   const found = misshapenAt(props.schema, props.formData);
+  const memberKey = found ? null : objectMemberKeyAt(props.formData);
   const expected = trans.__(describeTypes(found?.expected ?? []));
-  const notice =
-    !found || found.path.length === 0
+  const notice = memberKey
+    ? trans.__(
+        'This value has a key named "%1" (at %2), which the form cannot show: it is shown as JSON and kept as it is until you change it.',
+        memberKey[memberKey.length - 1],
+        toPointer(memberKey)
+      )
+    : !found || found.path.length === 0
       ? trans.__(
           'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
           expected
