@@ -1,7 +1,9 @@
 /**
  * `npm test`: lint, jest, then the Playwright UI tests against a real
  * JupyterLab (after building the extension, its wheel and the test lab).
- * Ends with one line counting every test: `Summary: N passed, N failed`.
+ * Ends with one line counting every test: `Summary: N passed, N failed`,
+ * after the hostile-metadata suite's `Hostile metadata: N notebooks, N
+ * lossless, N page errors`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -83,7 +85,8 @@ if (buildOk) {
       'test',
       '--config',
       'ui-tests/playwright.config.ts',
-      '--reporter=list,json'
+      // The hostile-metadata suite's summary line comes from its reporter.
+      '--reporter=list,json,./ui-tests/hostile/summary.ts'
     ],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
   );

@@ -36,7 +36,8 @@ export default defineConfig({
   retries: 0,
   reporter: [
     ['list'],
-    ['html', { open: 'never', outputFolder: 'playwright-report' }]
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['./hostile/summary.ts']
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
