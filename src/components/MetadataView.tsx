@@ -12,7 +12,7 @@ import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
 import { SectionForm } from './SectionForm';
-import { useSignal, useVersion } from './hooks';
+import { useSignal, useSignalValue, useVersion } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -196,7 +196,13 @@ function UndoButtons(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { history, disabled, trans } = props;
-  useSignal(history.changed);
+  // Read as a store: the notebook clears its history just after it opens,
+  // maybe before this subscribes.
+  const state = useSignalValue(
+    history.changed,
+    () => `${history.canUndo}:${history.canRedo}`
+  );
+  const [canUndo, canRedo] = state.split(':').map(value => value === 'true');
   return (
     <div
       className="jp-NotebookMetadata-undo"
@@ -208,7 +214,7 @@ function UndoButtons(props: {
         className="jp-NotebookMetadata-iconButton"
         aria-label={trans.__('Undo')}
         title={trans.__('Undo (%1)', 'Ctrl+Z')}
-        disabled={disabled || !history.canUndo}
+        disabled={disabled || !canUndo}
         onClick={() => history.undo()}
       >
         <undoIcon.react tag="span" />
@@ -218,7 +224,7 @@ function UndoButtons(props: {
         className="jp-NotebookMetadata-iconButton"
         aria-label={trans.__('Redo')}
         title={trans.__('Redo (%1)', 'Ctrl+Shift+Z')}
-        disabled={disabled || !history.canRedo}
+        disabled={disabled || !canRedo}
         onClick={() => history.redo()}
       >
         <redoIcon.react tag="span" />

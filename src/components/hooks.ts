@@ -49,3 +49,26 @@ export function useVersion(model: {
   );
   return useSyncExternalStore(subscribe, () => model.version);
 }
+
+/**
+ * A value read from an object that tells its changes by a signal, as React's
+ * external store: no change made between the first render and the
+ * subscription is missed (`useSignal` would miss it). `read` must return an
+ * equal primitive while nothing changed.
+ */
+export function useSignalValue<T, S>(
+  signal: ISignal<S, any>,
+  read: () => T
+): T {
+  const subscribe = useCallback(
+    (onStoreChange: () => void) => {
+      const listener = () => onStoreChange();
+      signal.connect(listener);
+      return () => {
+        signal.disconnect(listener);
+      };
+    },
+    [signal]
+  );
+  return useSyncExternalStore(subscribe, read);
+}

@@ -71,7 +71,7 @@ interface IHostileLab {
   lab: LabPage;
   /** Problems (console and page errors…) of the current case. */
   problems: string[];
-  /** The folder of this worker's copies. */
+  /** The folder of the copies (both kinds), under the server's root. */
   run: string;
   /** Core's saves, by case id. */
   core: Record<string, ICoreSave>;
@@ -143,7 +143,7 @@ async function saveCoreCopies(
     async ({ run, ids, added }) => {
       const app = (window as any).jupyterapp;
       const saves: Record<string, ICoreSave> = {};
-      for (const id of ids) {
+      const saveOne = async (id: string) => {
         const save: ICoreSave = {};
         saves[id] = save;
         try {
@@ -160,7 +160,15 @@ async function saveCoreCopies(
         } catch (error) {
           save.error = String(error);
         }
-      }
+      };
+      // A few at a time: the server's answers overlap the page's work.
+      const queue = [...ids];
+      const worker = async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          await saveOne(id);
+        }
+      };
+      await Promise.all([worker(), worker(), worker()]);
       return saves;
     },
     { run: shared.run, ids: cases.map(c => c.id), added }
