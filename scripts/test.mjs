@@ -2,7 +2,8 @@
  * `npm test`: lint, jest, then the Playwright UI tests in a real JupyterLab
  * and a real Jupyter Notebook 7 (after building the extension, its wheel and
  * both test hosts). Ends with the UI tests per front end, then one line
- * counting every test: `Summary: N passed, N failed`.
+ * counting every test: `Summary: N passed, N failed`, after the hostile-metadata
+ * suite's `Hostile metadata: N notebooks, N lossless, N page errors`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -88,7 +89,8 @@ if (buildOk) {
       'test',
       '--config',
       'ui-tests/playwright.config.ts',
-      '--reporter=list,json,./ui-tests/project-summary.ts'
+      // Per front end counts; the hostile-metadata suite's summary line.
+      '--reporter=list,json,./ui-tests/project-summary.ts,./ui-tests/hostile/summary.ts'
     ],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
   );

@@ -68,7 +68,10 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
       followMetadataForms(settingRegistry, sections);
     }
 
-    const active = new ActiveNotebookMetadata(tracker, { sections });
+    const active = new ActiveNotebookMetadata(tracker, {
+      sections,
+      files: app.serviceManager.contents
+    });
     const panel = new NotebookMetadataPanel({
       active,
       sections,

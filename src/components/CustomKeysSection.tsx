@@ -11,6 +11,7 @@ import {
   checkKeyName,
   describeValue,
   formatJSON,
+  hiddenInName,
   type IProblem,
   isLargeValue,
   parseJSON
@@ -151,6 +152,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   );
   const [expanded, setExpanded] = useOwnedState(model, false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
+  const hidden = hiddenInName(name);
 
   const commitName = () => {
     if (nameDraft === null || nameDraft === name) {
@@ -227,6 +229,9 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         </button>
       </div>
       {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
+      {hidden && (
+        <FieldMessage kind="notice">{say(trans, hidden)}</FieldMessage>
+      )}
       {partlyEditedBy && (
         <FieldMessage kind="notice">
           {trans.__(
@@ -403,11 +408,14 @@ function shownText(
     : formatJSON(value);
 }
 
-/** A string usable in an element id. */
+/**
+ * A string usable in an element id, different for every name: any
+ * character but letters, digits and `-` becomes `_<code point>_`.
+ */
 function cssId(name: string): string {
   return Array.from(name)
     .map(char =>
-      /[A-Za-z0-9_-]/.test(char) ? char : `_${char.codePointAt(0)}`
+      /[A-Za-z0-9-]/.test(char) ? char : `_${char.codePointAt(0)}_`
     )
     .join('');
 }

@@ -4,7 +4,7 @@ import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import type { MetadataHistory } from '../history';
-import type { NotebookMetadataModel } from '../model';
+import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
 import type { ISectionEntry, SectionRegistry } from '../sections/registry';
 import type { ActiveNotebookMetadata } from '../tracker';
@@ -12,7 +12,7 @@ import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
 import { SectionForm } from './SectionForm';
-import { useSignal, useVersion } from './hooks';
+import { useSignal, useSignalValue, useVersion } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -71,7 +71,7 @@ function NotebookMetadataEditor(props: {
   useSignal(sections.changed);
   const metadata = model.metadata;
 
-  const disabled = model.readOnly;
+  const disabled = model.readOnly || model.fileMissing;
   return (
     <div
       className="jp-NotebookMetadata-editor"
@@ -94,11 +94,16 @@ function NotebookMetadataEditor(props: {
           />
         )}
       </div>
-      {disabled && (
+      {model.readOnly && (
         <FieldMessage kind="notice">
           {trans.__(
             'This notebook is read-only: its metadata is shown but cannot be edited.'
           )}
+        </FieldMessage>
+      )}
+      {model.fileMissing && (
+        <FieldMessage kind="error">
+          {trans.__(FILE_MISSING, model.path)}
         </FieldMessage>
       )}
       {sections.entries
@@ -195,7 +200,13 @@ function UndoButtons(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { history, disabled, trans } = props;
-  useSignal(history.changed);
+  // Read as a store: the notebook clears its history just after it opens,
+  // maybe before this subscribes.
+  const state = useSignalValue(
+    history.changed,
+    () => `${history.canUndo}:${history.canRedo}`
+  );
+  const [canUndo, canRedo] = state.split(':').map(value => value === 'true');
   return (
     <div
       className="jp-NotebookMetadata-undo"
@@ -206,7 +217,7 @@ function UndoButtons(props: {
         type="button"
         className="jp-NotebookMetadata-historyButton"
         title={trans.__('Undo the last change of the notebook (%1)', 'Ctrl+Z')}
-        disabled={disabled || !history.canUndo}
+        disabled={disabled || !canUndo}
         onClick={() => history.undo()}
       >
         <undoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
@@ -219,7 +230,7 @@ function UndoButtons(props: {
           'Redo the last undone change of the notebook (%1)',
           'Ctrl+Shift+Z'
         )}
-        disabled={disabled || !history.canRedo}
+        disabled={disabled || !canRedo}
         onClick={() => history.redo()}
       >
         <redoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />

@@ -153,6 +153,17 @@ export class LabPage {
     this.allowedConsoleErrors.push(pattern);
   }
 
+  /**
+   * Problems of any kind (console errors, HTTP errors…) this test expects,
+   * each with a reason at the call.
+   */
+  readonly allowedProblems: RegExp[] = [];
+
+  /** Accept a problem matching this pattern in this test. */
+  allowProblem(pattern: RegExp): void {
+    this.allowedProblems.push(pattern);
+  }
+
   /** Load the lab and wait until it is restored. */
   async goto(): Promise<void> {
     await this.page.goto(`/lab/workspaces/${this.workspace}?token=${token}`);
@@ -382,6 +393,74 @@ export async function appRestored(page: Page): Promise<void> {
   await page.evaluate(() => (window as any).jupyterapp.restored);
 }
 
+/** What a page may show without it being a problem. */
+export interface IAllowedProblems {
+  /** Console errors, by text. */
+  consoleErrors?: RegExp[];
+  /** Page errors, by message. */
+  pageErrors?: RegExp[];
+  /** Problems of any kind, by the reported line. */
+  problems?: RegExp[];
+}
+
+/**
+ * Report every problem a page of `host` shows: console errors, page errors,
+ * failed requests and HTTP errors, but those known of the host and those
+ * allowed.
+ */
+export function watchProblems(
+  page: Page,
+  host: HostName,
+  report: (problem: string) => void,
+  allowed: IAllowedProblems = {}
+): void {
+  const expected = (list: IExpectedMessage[], text: string) =>
+    list.some(({ pattern }) => pattern.test(text));
+  const matches = (list: RegExp[] | undefined, text: string) =>
+    (list ?? []).some(pattern => pattern.test(text));
+  const problem = (text: string) => {
+    if (!matches(allowed.problems, text)) {
+      report(text);
+    }
+  };
+  page.on('console', message => {
+    if (message.type() !== 'error') {
+      return;
+    }
+    const text = message.text();
+    if (
+      !expected(EXPECTED_CONSOLE[host], text) &&
+      !matches(allowed.consoleErrors, text)
+    ) {
+      problem(`console error: ${text}`);
+    }
+  });
+  page.on('pageerror', error => {
+    const text = error.stack ?? String(error);
+    if (
+      !expected(EXPECTED_PAGE_ERRORS[host], text) &&
+      !matches(allowed.pageErrors, String(error))
+    ) {
+      problem(`page error: ${text}`);
+    }
+  });
+  page.on('requestfailed', request => {
+    const failure = request.failure()?.errorText ?? '';
+    // A request the page dropped itself (navigation, closing) is no failure.
+    if (failure === 'net::ERR_ABORTED') {
+      return;
+    }
+    problem(`request failed: ${request.method()} ${request.url()} ${failure}`);
+  });
+  page.on('response', response => {
+    if (response.status() >= 400) {
+      problem(
+        `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
+      );
+    }
+  });
+}
+
 export const test = base.extend<ILabFixtures, IHostOptions>({
   host: ['lab', { option: true, scope: 'worker' }],
   lab: async ({ context, page, host }, use, testInfo) => {
@@ -392,50 +471,14 @@ export const test = base.extend<ILabFixtures, IHostOptions>({
       host === 'notebook'
         ? new Notebook7Page(page, workspace)
         : new LabPage(page, workspace);
-    const expected = (list: IExpectedMessage[], text: string) =>
-      list.some(({ pattern }) => pattern.test(text));
     const problems: string[] = [];
     /** Record what goes wrong in a page of the test. */
-    const watch = (watched: Page) => {
-      watched.on('console', message => {
-        if (message.type() !== 'error') {
-          return;
-        }
-        const text = message.text();
-        if (
-          !expected(EXPECTED_CONSOLE[host], text) &&
-          !lab.allowedConsoleErrors.some(pattern => pattern.test(text))
-        ) {
-          problems.push(`console error: ${text}`);
-        }
+    const watch = (watched: Page) =>
+      watchProblems(watched, host, problem => problems.push(problem), {
+        consoleErrors: lab.allowedConsoleErrors,
+        pageErrors: lab.allowedPageErrors,
+        problems: lab.allowedProblems
       });
-      watched.on('pageerror', error => {
-        const text = error.stack ?? String(error);
-        if (
-          !expected(EXPECTED_PAGE_ERRORS[host], text) &&
-          !lab.allowedPageErrors.some(pattern => pattern.test(String(error)))
-        ) {
-          problems.push(`page error: ${text}`);
-        }
-      });
-      watched.on('requestfailed', request => {
-        const failure = request.failure()?.errorText ?? '';
-        // A request the page dropped itself (navigation, closing) is no failure.
-        if (failure === 'net::ERR_ABORTED') {
-          return;
-        }
-        problems.push(
-          `request failed: ${request.method()} ${request.url()} ${failure}`
-        );
-      });
-      watched.on('response', response => {
-        if (response.status() >= 400) {
-          problems.push(
-            `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`
-          );
-        }
-      });
-    };
     watch(page);
     // Pages the app opens itself (Notebook 7 opens notebooks in new tabs).
     context.on('page', watch);
