@@ -57,6 +57,8 @@ export const NOT_IN_NOTEBOOK7: Record<string, string> = {
     'switches between notebooks in one page',
   'appear without a reload, write a validated nested value that undoes, and go with their metadata kept':
     "edits the settings in the notebook's page: Notebook 7's Settings Editor is on its file browser page, and an open notebook page takes new settings when reloaded (notebook7.spec.ts declares sections there)",
+  'closed while a field has an unsaved draft: what was valid is saved, the draft goes nowhere else':
+    'closes the notebook from the app and expects the panel to follow the notebook left open: a Notebook 7 page shows one notebook and has no application:close',
   'a broken section says what is wrong while the others work, and hidden sections go':
     "edits the settings in the notebook's page, as above (notebook7.spec.ts checks broken and hidden sections there)"
 };
