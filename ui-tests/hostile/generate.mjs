@@ -347,13 +347,13 @@ export function cases() {
       'filter-number',
       { formats: 'ipynb,py', notebook_metadata_filter: 7 },
       'Jupytext: paired with `ipynb,py`; `notebook_metadata_filter` shows `7`, not editable (a filter is a string).',
-      [{ field: 'notebook_metadata_filter', value: '7' }]
+      [{ field: 'Notebook metadata filter', value: '7' }]
     ],
     [
       'filter-list',
       { cell_metadata_filter: ['-all', 'tags'] },
       'Jupytext: `cell_metadata_filter` shows `["-all","tags"]`, not editable.',
-      [{ field: 'cell_metadata_filter', value: '["-all","tags"]' }]
+      [{ field: 'Cell metadata filter', value: '["-all","tags"]' }]
     ],
     [
       'option-string',
@@ -559,7 +559,7 @@ export function cases() {
     shows:
       'Jupytext: the formats, the filter and the text representation as text; the preview lists the paired file under a folder named by the HTML, as text.',
     expect: [
-      { field: 'notebook_metadata_filter', value: SCRIPT },
+      { field: 'Notebook metadata filter', value: SCRIPT },
       { section: 'jupytext', text: '<b>bold</b>' }
     ]
   });
@@ -661,8 +661,14 @@ export function cases() {
     id: 'keys-3000',
     title: '3,000 top-level keys',
     metadata: many,
-    shows: 'Custom keys: all 3,000 rows (the list is not virtualized yet).',
-    expect: [{ customKey: 'key_0000' }, { customKey: 'key_2999' }]
+    shows:
+      'Custom keys: the first 25 rows, a "Show 25 more (2975 not shown)" button, and a box that finds `key_2999` by name.',
+    expect: [
+      { customKey: 'key_0000' },
+      { noCustomKey: 'key_2999' },
+      { text: 'Show 25 more (2975 not shown)' },
+      { findKey: 'key_2999' }
+    ]
   });
   add({
     id: 'string-2mb',

@@ -41,6 +41,8 @@ interface ICheck {
   notText?: string;
   customKey?: string;
   noCustomKey?: string;
+  /** A custom key found with the list's find box. */
+  findKey?: string;
   field?: string;
   value?: string;
   valueContains?: string;
@@ -262,6 +264,12 @@ async function check(lab: LabPage, item: ICheck): Promise<void> {
   }
   if (item.noCustomKey !== undefined) {
     expect(await customKeyNames(lab)).not.toContain(item.noCustomKey);
+  }
+  if (item.findKey !== undefined) {
+    const find = lab.panel.getByLabel('Find custom keys by name');
+    await find.fill(item.findKey);
+    await expect.poll(() => customKeyNames(lab)).toContain(item.findKey);
+    await find.fill('');
   }
   const field = lab.panel.getByLabel(item.field ?? '', { exact: true });
   if (item.value !== undefined) {
