@@ -196,6 +196,8 @@ function UndoButtons(props: {
 }): JSX.Element {
   const { history, disabled, trans } = props;
   useSignal(history.changed);
+  // Nothing to undo (or redo) is `aria-disabled`, not disabled: the button
+  // that undid the last step keeps the focus.
   return (
     <div
       className="jp-NotebookMetadata-undo"
@@ -206,8 +208,13 @@ function UndoButtons(props: {
         type="button"
         className="jp-NotebookMetadata-historyButton"
         title={trans.__('Undo the last change of the notebook (%1)', 'Ctrl+Z')}
-        disabled={disabled || !history.canUndo}
-        onClick={() => history.undo()}
+        disabled={disabled}
+        aria-disabled={!history.canUndo}
+        onClick={() => {
+          if (history.canUndo) {
+            history.undo();
+          }
+        }}
       >
         <undoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
         {trans.__('Undo')}
@@ -219,8 +226,13 @@ function UndoButtons(props: {
           'Redo the last undone change of the notebook (%1)',
           'Ctrl+Shift+Z'
         )}
-        disabled={disabled || !history.canRedo}
-        onClick={() => history.redo()}
+        disabled={disabled}
+        aria-disabled={!history.canRedo}
+        onClick={() => {
+          if (history.canRedo) {
+            history.redo();
+          }
+        }}
       >
         <redoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
         {trans.__('Redo')}
