@@ -15,7 +15,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { launchChromium, openLab, startLab } from '../scripts/lab-session.mjs';
+import {
+  launchChromium,
+  openLab,
+  openNotebook as open,
+  startLab
+} from '../scripts/lab-session.mjs';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 20);
 const OPEN_CLOSE = Number(process.env.BENCH_OPEN_CLOSE ?? 8);
@@ -120,20 +125,6 @@ async function labPage(mode) {
     await page.evaluate(() => window.jupyterapp.shell.collapseRight());
   }
   return page;
-}
-
-async function open(page, name) {
-  return page.evaluate(async p => {
-    const app = window.jupyterapp;
-    const widget = await app.commands.execute('docmanager:open', {
-      path: p,
-      factory: 'Notebook',
-      kernelPreference: { shouldStart: false, canStart: false }
-    });
-    await widget.context.ready;
-    app.shell.activateById(widget.id);
-    return widget.id;
-  }, name);
 }
 
 /** Open core's Advanced Tools so its metadata editor is shown. */
@@ -254,8 +245,7 @@ for (const [label] of SIZES) {
       }
     }
     row[`${mode}Edit`] = median(edits);
-    row[`${mode}EditFrame`] =
-      mode === 'ours' ? `${editShown}/${SWITCHES}` : '';
+    row[`${mode}EditFrame`] = mode === 'ours' ? `${editShown}/${SWITCHES}` : '';
 
     // Heap: open and close notebooks, collect garbage, compare.
     const heap = async () =>

@@ -2,16 +2,18 @@
  * Build everything a run needs, as a user would get it:
  * the extension (TypeScript, then the prebuilt federated extension), its
  * wheel, that wheel installed into ui-tests/.lab-install (as `pip install`
- * does), and the test lab's front end.
+ * does), and the front ends of the test hosts (JupyterLab, Notebook 7).
  *
- * Prints the labextensions folder the server should read.
+ * `node scripts/build.mjs [lab|notebook ...]` builds the named hosts (all by
+ * default) and prints the labextensions folder the servers should read.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+import { host, HOSTS, root } from './hosts.mjs';
+
 const python = '/usr/bin/python3';
 export const installPrefix = path.join(root, 'ui-tests', '.lab-install');
 /** The example extension (examples/section-extension), built for the tests. */
@@ -51,7 +53,8 @@ export function labextensionsDir() {
   return found;
 }
 
-export function build() {
+/** Build the extension, its wheel and the front ends of `hosts`. */
+export function build({ hosts = Object.keys(HOSTS) } = {}) {
   timed('extension', () => {
     run('npm', ['run', 'build:lib:prod']);
     run('npm', ['run', 'build:labextension']);
@@ -99,10 +102,15 @@ export function build() {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.cpSync(path.join(example, 'labextension'), target, { recursive: true });
   });
-  timed('test lab', () => run('npm', ['run', 'build:lab']));
+  for (const name of hosts) {
+    timed(`test host ${name}`, () =>
+      run('npm', ['run', 'build', '--workspace', host(name).workspace])
+    );
+  }
   return labextensionsDir();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(build());
+  const named = process.argv.slice(2);
+  console.log(build(named.length ? { hosts: named } : {}));
 }

@@ -81,3 +81,21 @@ export async function openLab(browser, lab, workspace, viewport) {
   await page.evaluate(() => window.jupyterapp.restored);
   return page;
 }
+
+/**
+ * Open a notebook (no kernel started), make it the current widget, and
+ * return its widget's id.
+ */
+export async function openNotebook(page, notebookPath) {
+  return page.evaluate(async p => {
+    const app = window.jupyterapp;
+    const widget = await app.commands.execute('docmanager:open', {
+      path: p,
+      factory: 'Notebook',
+      kernelPreference: { shouldStart: false, canStart: false }
+    });
+    await widget.context.ready;
+    app.shell.activateById(widget.id);
+    return widget.id;
+  }, notebookPath);
+}

@@ -10,7 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { build } from './build.mjs';
-import { launchChromium, openLab, startLab } from './lab-session.mjs';
+import {
+  launchChromium,
+  openLab,
+  openNotebook,
+  startLab
+} from './lab-session.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, 'docs');
@@ -32,7 +37,7 @@ const SHOTS = [
   }
 ];
 
-build();
+build({ hosts: ['lab'] });
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-shots-'));
 for (const name of fs.readdirSync(path.join(root, 'examples'))) {
   if (/\.(ipynb|py)$/.test(name)) {
@@ -56,26 +61,19 @@ try {
       theme => document.body.dataset.jpThemeName === theme,
       shot.theme
     );
-    await page.evaluate(async notebook => {
-      const app = window.jupyterapp;
-      const widget = await app.commands.execute('docmanager:open', {
-        path: notebook,
-        factory: 'Notebook',
-        kernelPreference: { shouldStart: false, canStart: false }
-      });
-      await widget.context.ready;
-      app.shell.activateById(widget.id);
-      await app.commands.execute('notebook-metadata:open');
-    }, shot.notebook);
+    await openNotebook(page, shot.notebook);
+    await page.evaluate(() =>
+      window.jupyterapp.commands.execute('notebook-metadata:open')
+    );
     const panel = page.locator('#jp-notebook-metadata');
     await panel.locator('.jp-NotebookMetadata-notebookName').waitFor();
     // Nothing focused, nothing hovered: the panel as it rests.
     await page.evaluate(() => document.activeElement?.blur());
     await page.mouse.move(0, 0);
     if (shot.scrollTo) {
-      await panel.locator(shot.scrollTo).evaluate(node =>
-        node.scrollIntoView({ block: 'start' })
-      );
+      await panel
+        .locator(shot.scrollTo)
+        .evaluate(node => node.scrollIntoView({ block: 'start' }));
     }
     await page.evaluate(
       () => new Promise(resolve => requestAnimationFrame(() => resolve()))

@@ -1,27 +1,29 @@
 /**
- * Start the test lab's server (ui-tests/lab/server/lab_host.py) with Debian's
- * Python, on loopback, with token authentication.
+ * Start a test host's server (ui-tests/lab/server/lab_host.py or
+ * ui-tests/notebook/server/notebook_host.py) with Debian's Python, on
+ * loopback, with token authentication.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+import { host } from './hosts.mjs';
 
 /**
- * Spawn the server; `stdio` as for child_process.spawn.
+ * Spawn the server of `app` (`lab` or `notebook`); `stdio` as for
+ * child_process.spawn, `config` more `--Class.trait=value` options.
  */
 export function serve({
+  app = 'lab',
   port,
   rootDir,
   token,
   labextensions,
   stateDir,
+  config = [],
   stdio = 'inherit',
   env = {}
 }) {
   const args = [
-    path.join(root, 'ui-tests', 'lab', 'server', 'lab_host.py'),
+    host(app).server,
     `--port=${port}`,
     '--ip=127.0.0.1',
     '--no-browser',
@@ -29,7 +31,8 @@ export function serve({
     `--ServerApp.token=${token}`,
     '--ServerApp.port_retries=0',
     // One or more folders of prebuilt extensions.
-    ...[labextensions].flat().map(dir => `--labextensions-dir=${dir}`)
+    ...[labextensions].flat().map(dir => `--labextensions-dir=${dir}`),
+    ...config
   ];
   if (process.getuid?.() === 0) {
     args.push('--allow-root');

@@ -1,47 +1,68 @@
 /**
- * `npm start [-- --port 8888 --root examples]`: install what is missing,
- * build, and serve JupyterLab with the extension on a folder of notebooks.
+ * `npm start [-- --app lab|notebook --port 8888 --root examples]`: install
+ * what is missing, build, and serve JupyterLab (default) or Jupyter
+ * Notebook 7 with the extension on a folder of notebooks, printing the URL
+ * with its token.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+import { host, root } from './hosts.mjs';
+
 const { values } = parseArgs({
   options: {
+    app: { type: 'string', default: 'lab' },
     port: { type: 'string', default: '8888' },
     root: { type: 'string', default: path.join(root, 'examples') }
   }
 });
+const served = host(values.app);
 
 execFileSync('bash', [path.join(root, 'scripts', 'setup.sh')], {
   stdio: 'inherit'
 });
 const { build } = await import('./build.mjs');
 const { serve } = await import('./serve.mjs');
-const labextensions = build();
+const labextensions = build({ hosts: [values.app] });
 
 const token = crypto.randomBytes(24).toString('hex');
 const rootDir = path.resolve(values.root);
 const server = serve({
+  app: values.app,
   port: values.port,
   rootDir,
   token,
   labextensions,
-  stateDir: path.join(root, 'ui-tests', '.lab-state'),
+  stateDir: path.join(root, 'ui-tests', `.${values.app}-state`),
   stdio: ['ignore', 'inherit', 'pipe']
 });
+
+/** The first notebook in the served folder, for a direct link. */
+function firstNotebook() {
+  const names = fs.existsSync(rootDir) ? fs.readdirSync(rootDir).sort() : [];
+  return names.find(name => name.endsWith('.ipynb')) ?? null;
+}
+
 let announced = false;
 server.stderr.on('data', chunk => {
   process.stderr.write(chunk);
   if (!announced && String(chunk).includes('is running at')) {
     announced = true;
+    const base = `http://127.0.0.1:${values.port}`;
     console.log(
-      `\nJupyterLab with jupyterlab-notebook-metadata on ${rootDir}:`
+      `\n${served.title} with jupyterlab-notebook-metadata on ${rootDir}:`
     );
-    console.log(`http://127.0.0.1:${values.port}/lab?token=${token}\n`);
+    console.log(`${base}${served.landing}?token=${token}`);
+    const notebook = firstNotebook();
+    if (values.app === 'notebook' && notebook) {
+      console.log(
+        `a notebook: ${base}/notebooks/${encodeURI(notebook)}?token=${token}`
+      );
+    }
+    console.log('');
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {

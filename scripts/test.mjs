@@ -1,7 +1,9 @@
 /**
- * `npm test`: lint, jest, then the Playwright UI tests against a real
- * JupyterLab (after building the extension, its wheel and the test lab).
- * Ends with one line counting every test: `Summary: N passed, N failed`.
+ * `npm test`: lint, jest, then the Playwright UI tests in a real JupyterLab
+ * and a real Jupyter Notebook 7 (after building the extension, its wheel and
+ * both test hosts). Ends with the UI tests per front end, then one line
+ * counting every test: `Summary: N passed, N failed`, after the hostile-metadata
+ * suite's `Hostile metadata: N notebooks, N lossless, N page errors`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-test-'));
 const counts = { passed: 0, failed: 0 };
 const times = {};
+const started = Date.now();
 
 function step(label, command, args, env = {}) {
   const start = Date.now();
@@ -29,6 +32,7 @@ function step(label, command, args, env = {}) {
 }
 
 function finish(ok) {
+  times.total = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     '\n== Times (s): ' +
       Object.entries(times)
@@ -74,6 +78,8 @@ times.build = ((Date.now() - buildStart) / 1000).toFixed(1);
 
 let uiOk = false;
 if (buildOk) {
+  // One run, both projects (lab, notebook); ui-tests/project-summary.ts
+  // closes it with the counts and times of each front end.
   const uiReport = path.join(reports, 'playwright.json');
   uiOk = step(
     'ui tests',
@@ -83,7 +89,8 @@ if (buildOk) {
       'test',
       '--config',
       'ui-tests/playwright.config.ts',
-      '--reporter=list,json'
+      // Per front end counts; the hostile-metadata suite's summary line.
+      '--reporter=list,json,./ui-tests/project-summary.ts,./ui-tests/hostile/summary.ts'
     ],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: uiReport }
   );

@@ -170,14 +170,18 @@ export class MetadataHistory {
     ) {
       return true;
     }
-    // Mixed changes (loading the file) are left as they always were.
-    for (const type of transaction.changedParentTypes.keys()) {
-      if (type !== this._map && type !== this._shared.ymeta) {
-        return true;
+    // Local mixed changes (loading the file) are left as they always were.
+    // An update from a collaborator is another writer's, even when it also
+    // changed cells (offline edits arrive merged into one update).
+    if (transaction.local) {
+      for (const type of transaction.changedParentTypes.keys()) {
+        if (type !== this._map && type !== this._shared.ymeta) {
+          return true;
+        }
       }
     }
-    // Another writer changed metadata only: not a step of this history, and
-    // a value no older step may overwrite.
+    // Another writer changed metadata: not a step of this history, and a
+    // value no older step may overwrite.
     if (!this._restoring) {
       for (const key of transaction.changed.get(this._map) ?? []) {
         if (typeof key === 'string') {
@@ -282,6 +286,7 @@ export namespace Private {
   /** What the history uses of a Yjs transaction. */
   export interface ITransaction {
     origin: unknown;
+    local: boolean;
     meta: Map<unknown, unknown>;
     changed: Map<unknown, Set<string | null>>;
     changedParentTypes: Map<unknown, unknown>;

@@ -10,6 +10,7 @@ import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { addJupytextCommands, CommandIDs } from './commands';
+import { FrontEnds } from './frontends';
 import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
@@ -57,12 +58,20 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     sections.add(createKernelSection(kernelSpecs), 'builtin');
     sections.add(createNotebookSection(), 'builtin');
     sections.add(createJupytextSection(app.serviceManager.contents), 'builtin');
+    // Notebook 7's file browser, editor and console pages have no notebook:
+    // the registry only, for the extensions that require it.
+    if (!FrontEnds.pageHasNotebooks()) {
+      return sections;
+    }
     if (settingRegistry) {
       void followSettings(settingRegistry, PLUGIN_ID, sections);
       followMetadataForms(settingRegistry, sections);
     }
 
-    const active = new ActiveNotebookMetadata(tracker, { sections });
+    const active = new ActiveNotebookMetadata(tracker, {
+      sections,
+      files: app.serviceManager.contents
+    });
     const panel: NotebookMetadataPanel = new NotebookMetadataPanel({
       active,
       sections,
@@ -78,7 +87,11 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     restorer?.add(panel, 'jupyterlab-notebook-metadata');
 
     app.commands.addCommand(CommandIDs.open, {
-      label: trans.__('Edit Notebook Metadata'),
+      // Notebook 7 has an "Edit Notebook Metadata" of its own (Notebook Tools).
+      label: () =>
+        FrontEnds.hasNotebook7MetadataCommand(app.commands)
+          ? trans.__('Edit Notebook Metadata (Metadata Panel)')
+          : trans.__('Edit Notebook Metadata'),
       caption: trans.__('Open the notebook metadata panel'),
       icon: args => (args.isPalette ? undefined : metadataIcon),
       execute: async () => {

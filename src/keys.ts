@@ -44,6 +44,9 @@ export function checkKeyName(
   if (name.trim() !== name) {
     return { message: 'A key name cannot start or end with a space.' };
   }
+  if (name === '__proto__') {
+    return { message: UNKEEPABLE_NAME, arg: name };
+  }
   const section = sectionOf(name);
   if (section !== null) {
     return {
@@ -54,6 +57,105 @@ export function checkKeyName(
   }
   if (name !== current && existing.includes(name)) {
     return { message: 'A key named "%1" already exists.', arg: name };
+  }
+  return null;
+}
+
+/** Why a key named `__proto__` is refused. */
+const UNKEEPABLE_NAME =
+  'JupyterLab cannot keep a key named "%1": it would be lost when the notebook is read or saved.';
+
+/**
+ * Why JupyterLab's notebook model cannot keep a value as it is, or null;
+ * `at` is the value's JSON pointer, for the message.
+ *
+ * - A key named `__proto__`, anywhere: JupyterLab copies metadata with plain
+ *   assignments, which turn it into the copy's prototype; the key is lost
+ *   and its content merged into the object holding it.
+ * - A key named `constructor` on the first level of an object: the notebook's
+ *   shared model (Yjs) tells values apart by their `constructor` and throws
+ *   on anything else ("Unexpected content type").
+ */
+export function unkeepableValue(value: unknown, at = ''): IProblem | null {
+  if (
+    isPlainObject(value) &&
+    Object.prototype.hasOwnProperty.call(value, 'constructor')
+  ) {
+    return {
+      message:
+        'JupyterLab cannot store an object with a key named "constructor" on its first level (%1); put it one level deeper.',
+      arg: at || '/'
+    };
+  }
+  const found = findKey(value, '__proto__', at);
+  return found === null ? null : { message: UNKEEPABLE_NAME_AT, arg: found };
+}
+
+const UNKEEPABLE_NAME_AT =
+  'JupyterLab cannot keep a key named "__proto__" (at %1): it would be lost when the notebook is read or saved.';
+
+/** The JSON pointer of the first key named `name` inside a value, or null. */
+function findKey(value: unknown, name: string, at: string): string | null {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findKey(value[i], name, `${at}/${i}`);
+      if (found !== null) {
+        return found;
+      }
+    }
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key === name) {
+        return here;
+      }
+      const found = findKey(value[key], name, here);
+      if (found !== null) {
+        return found;
+      }
+    }
+  }
+  return null;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * What a reader of a key name would not see in it, or null: that it is
+ * empty or blank, that it starts or ends with spaces, or the code points of
+ * characters that are invisible or turn the text around (zero-width and
+ * bidirectional controls, line breaks, tabs and other unusual spaces).
+ */
+export function hiddenInName(name: string): IProblem | null {
+  if (name.length === 0) {
+    return { message: 'This key has an empty name.' };
+  }
+  const hidden = new Set<string>();
+  for (const char of name) {
+    if (
+      /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u.test(char) ||
+      (/\p{Zs}/u.test(char) && char !== ' ')
+    ) {
+      hidden.add(
+        'U+' + char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
+      );
+    }
+  }
+  if (hidden.size > 0) {
+    return {
+      message: 'The name of this key holds characters you cannot see: %1.',
+      arg: [...hidden].join(', ')
+    };
+  }
+  if (name.trim() !== name) {
+    return {
+      message:
+        name.trim() === ''
+          ? 'The name of this key is only spaces.'
+          : 'The name of this key starts or ends with spaces.'
+    };
   }
   return null;
 }

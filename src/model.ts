@@ -7,14 +7,24 @@ import {
 } from '@lumino/coreutils';
 import { type ISignal, Signal } from '@lumino/signaling';
 
+import type { FileState } from './files';
 import { MetadataHistory } from './history';
-import { checkKeyName, customKeys, type IProblem } from './keys';
-import { getPath, parseFieldName, setPath } from './pointer';
+import {
+  checkKeyName,
+  customKeys,
+  type IProblem,
+  unkeepableValue
+} from './keys';
+import { getPath, parseFieldName, setPath, toPointer } from './pointer';
 import type { SectionRegistry } from './sections/registry';
 import type { IMetadataProblem, INotebookMetadata } from './tokens';
 
 /** A problem that kept a write out. */
 export type IValidationProblem = IMetadataProblem;
+
+/** Why nothing is written while the notebook's file is gone. */
+export const FILE_MISSING =
+  'The file of this notebook, "%1", is no longer on the server: it was deleted or moved outside JupyterLab. The panel writes nothing to it; save the notebook to write the file again, or close it.';
 
 /**
  * The metadata of one open notebook, as the panel sees it.
@@ -42,6 +52,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._notebook.metadataChanged.connect(this._onMetadataChanged, this);
     this._notebook.stateChanged.connect(this._onStateChanged, this);
     source.pathChanged.connect(this._onPathChanged, this);
+    source.fileChanged?.connect(this._onFileSaved, this);
     source.sessionContext?.kernelChanged.connect(this._onKernelChanged, this);
   }
 
@@ -96,9 +107,37 @@ export class NotebookMetadataModel implements INotebookMetadata {
   }
 
   /**
+   * Whether the notebook's file is known to be gone from the server (deleted
+   * or moved by another program). Nothing is written then: the writes would
+   * only wait for a save (or an autosave) to bring the file back.
+   */
+  get fileMissing(): boolean {
+    return this._fileMissing;
+  }
+
+  /**
+   * Record what a look at the server found of the notebook's file (nothing
+   * changes when it is unknown).
+   */
+  setFileState(state: FileState): void {
+    const missing =
+      state === 'missing' ? true : state === 'exists' ? false : null;
+    if (missing !== null && missing !== this._fileMissing) {
+      this._fileMissing = missing;
+      this._emitChanged({ type: 'file' });
+    }
+  }
+
+  /**
    * The whole metadata. A new object after each change; never mutate it.
    */
   get metadata(): Readonly<PartialJSONObject> {
+    // Read again once after any number of changes: loading a notebook of
+    // thousands of keys reports them one by one.
+    if (this._stale) {
+      this._metadata = Private.readAll(this._notebook);
+      this._stale = false;
+    }
     return this._metadata;
   }
 
@@ -106,7 +145,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
    * The custom keys: every key that no section edits as a whole.
    */
   get customKeys(): string[] {
-    return customKeys(this._metadata, this.sectionOf);
+    return customKeys(this.metadata, this.sectionOf);
   }
 
   /**
@@ -162,6 +201,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._notebook.metadataChanged.disconnect(this._onMetadataChanged, this);
     this._notebook.stateChanged.disconnect(this._onStateChanged, this);
     this._source.pathChanged.disconnect(this._onPathChanged, this);
+    this._source.fileChanged?.disconnect(this._onFileSaved, this);
     this._source.sessionContext?.kernelChanged.disconnect(
       this._onKernelChanged,
       this
@@ -186,7 +226,11 @@ export class NotebookMetadataModel implements INotebookMetadata {
     if (this.readOnly) {
       return [{ path: '/', message: 'The notebook is read-only.' }];
     }
-    const next: PartialJSONObject = { ...this._metadata };
+    if (this._fileMissing) {
+      return [{ path: '/', message: FILE_MISSING, arg: this.path }];
+    }
+    // Without a prototype, every name (`__proto__`, `constructor`) is a key.
+    const next = Private.copy(this.metadata);
     const writes: Array<[string, PartialJSONValue | undefined]> = [];
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) {
@@ -205,11 +249,15 @@ export class NotebookMetadataModel implements INotebookMetadata {
     if (writes.length === 0) {
       return [];
     }
+    const unkeepable = Private.unkeepable(writes);
+    if (unkeepable.length > 0) {
+      return unkeepable;
+    }
     // Only what is written is checked: an invalid value already in the
     // file must not block edits of other values.
     const problems =
       this._sections?.validate(
-        this._metadata,
+        this.metadata,
         next,
         writes.map(([key]) => key)
       ) ?? [];
@@ -234,7 +282,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
    */
   getField(field: string): PartialJSONValue | undefined {
     const parsed = parseFieldName(field);
-    return parsed.ok ? getPath(this._metadata, parsed.path) : undefined;
+    return parsed.ok ? getPath(this.metadata, parsed.path) : undefined;
   }
 
   /**
@@ -253,7 +301,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     }
     const [key, ...rest] = parsed.path;
     const result = setPath(
-      this._metadata[key] as PartialJSONValue | undefined,
+      this.metadata[key] as PartialJSONValue | undefined,
       rest,
       value,
       options.prune
@@ -300,14 +348,14 @@ export class NotebookMetadataModel implements INotebookMetadata {
     }
     const problem = checkKeyName(
       newKey,
-      Object.keys(this._metadata),
+      Object.keys(this.metadata),
       oldKey,
       this.sectionOf
     );
     if (problem) {
       return problem;
     }
-    const value = this._metadata[oldKey];
+    const value = this.metadata[oldKey];
     if (value === undefined) {
       return { message: 'There is no key named "%1".', arg: oldKey };
     }
@@ -320,8 +368,9 @@ export class NotebookMetadataModel implements INotebookMetadata {
    * that differ (the raw JSON view applies through this).
    */
   replaceAll(next: PartialJSONObject): IValidationProblem[] {
-    const changes: Record<string, PartialJSONValue | undefined> = {};
-    for (const key of Object.keys(this._metadata)) {
+    const changes: Record<string, PartialJSONValue | undefined> =
+      Object.create(null);
+    for (const key of Object.keys(this.metadata)) {
       if (!(key in next)) {
         changes[key] = undefined;
       }
@@ -341,17 +390,8 @@ export class NotebookMetadataModel implements INotebookMetadata {
     await this._source.sessionContext?.changeKernel({ name });
   }
 
-  private _onMetadataChanged(
-    _: INotebookModel,
-    change: { key: string; type: string; newValue?: unknown }
-  ): void {
-    const next: PartialJSONObject = { ...this._metadata };
-    if (change.type === 'remove') {
-      delete next[change.key];
-    } else {
-      next[change.key] = change.newValue as PartialJSONValue;
-    }
-    this._metadata = next;
+  private _onMetadataChanged(_: INotebookModel, change: { key: string }): void {
+    this._stale = true;
     if (this._history?.isApplying) {
       // An undo or redo of metadata changes the document: it needs saving.
       this._notebook.dirty = true;
@@ -369,6 +409,11 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._emitChanged({ type: 'path' });
   }
 
+  /** Saved (or reverted): the file is on the server again. */
+  private _onFileSaved(): void {
+    this.setFileState('exists');
+  }
+
   private _onKernelChanged(): void {
     this._emitChanged({ type: 'kernel' });
   }
@@ -384,6 +429,8 @@ export class NotebookMetadataModel implements INotebookMetadata {
   private _source: NotebookMetadataModel.INotebookSource;
   private _notebook: INotebookModel;
   private _metadata: PartialJSONObject;
+  private _stale = false;
+  private _fileMissing = false;
   private _isDisposed = false;
   private _changed = new Signal<this, NotebookMetadataModel.IChange>(this);
   private _disposed = new Signal<this, void>(this);
@@ -411,6 +458,8 @@ export namespace NotebookMetadataModel {
     readonly path: string;
     /** Emitted when the notebook is renamed or moved. */
     readonly pathChanged: ISignal<unknown, string>;
+    /** Emitted when the notebook is saved or reverted, if known. */
+    readonly fileChanged?: ISignal<unknown, unknown>;
     /** The notebook's kernel session, if it has one. */
     readonly sessionContext?: ISessionContext;
   }
@@ -419,8 +468,11 @@ export namespace NotebookMetadataModel {
    * What changed.
    */
   export interface IChange {
-    /** The metadata (one key), the path, the read-only state or the kernel. */
-    type: 'metadata' | 'path' | 'readOnly' | 'kernel';
+    /**
+     * The metadata (one key), the path, the read-only state, the kernel, or
+     * whether the file is on the server.
+     */
+    type: 'metadata' | 'path' | 'readOnly' | 'kernel' | 'file';
     /** The key that changed, for a metadata change. */
     key?: string;
   }
@@ -443,7 +495,7 @@ namespace Private {
     get(key: string): unknown;
     set(key: string, value: unknown): void;
     delete(key: string): void;
-    toJSON(): Record<string, unknown>;
+    forEach(f: (value: unknown, key: string) => void): void;
   }
 
   /**
@@ -460,13 +512,52 @@ namespace Private {
   }
 
   /**
+   * A shallow copy of metadata in an object without a prototype, where every
+   * name, `__proto__` included, is a plain key.
+   */
+  export function copy(
+    metadata: Readonly<PartialJSONObject>
+  ): PartialJSONObject {
+    return Object.assign(Object.create(null), metadata);
+  }
+
+  /**
    * All metadata. The values are the shared model's own: read them only.
    */
   export function readAll(notebook: INotebookModel): PartialJSONObject {
     const map = sharedMetadata(notebook);
-    return map
-      ? ({ ...map.toJSON() } as PartialJSONObject)
-      : (notebook.metadata as PartialJSONObject);
+    if (!map) {
+      return copy(notebook.metadata as PartialJSONObject);
+    }
+    // Key by key: a map's toJSON() drops a key named `__proto__`.
+    const all: PartialJSONObject = Object.create(null);
+    map.forEach((value, key) => {
+      all[key] = value as PartialJSONValue;
+    });
+    return all;
+  }
+
+  /** The problems of values the notebook's model cannot keep as they are. */
+  export function unkeepable(
+    writes: Array<[string, PartialJSONValue | undefined]>
+  ): IValidationProblem[] {
+    const problems: IValidationProblem[] = [];
+    for (const [key, value] of writes) {
+      const problem =
+        value === undefined
+          ? null
+          : key === '__proto__'
+            ? checkKeyName(key, [])
+            : unkeepableValue(value, toPointer([key]));
+      if (problem) {
+        problems.push({
+          path: toPointer([key]),
+          message: problem.message,
+          arg: problem.arg
+        });
+      }
+    }
+    return problems;
   }
 
   /**

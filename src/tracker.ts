@@ -1,8 +1,12 @@
 import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { type ISignal, Signal } from '@lumino/signaling';
 
+import { fileStates, type IFolderLister } from './files';
 import { NotebookMetadataModel } from './model';
 import type { SectionRegistry } from './sections/registry';
+
+/** How often the active notebook's file is looked for (ms). */
+export const FILE_CHECK_INTERVAL = 10_000;
 
 /**
  * Follows the active notebook and hands out the metadata model of it.
@@ -18,12 +22,23 @@ export class ActiveNotebookMetadata {
    */
   constructor(
     tracker: INotebookTracker,
-    options: { sections?: SectionRegistry | null } = {}
+    options: ActiveNotebookMetadata.IOptions = {}
   ) {
     this._tracker = tracker;
     this._sections = options.sections ?? null;
+    this._files = options.files ?? null;
     tracker.currentChanged.connect(this._onCurrentChanged, this);
     this._onCurrentChanged(tracker, tracker.currentWidget);
+    if (this._files) {
+      // Another program may delete or move the file at any time; look when
+      // the user comes back to the page, and now and then while it is shown.
+      window.addEventListener('focus', this._checkFile);
+      document.addEventListener('visibilitychange', this._checkFile);
+      this._fileTimer = window.setInterval(
+        this._checkFile,
+        options.fileCheckInterval ?? FILE_CHECK_INTERVAL
+      );
+    }
   }
 
   /**
@@ -56,6 +71,11 @@ export class ActiveNotebookMetadata {
     }
     this._isDisposed = true;
     this._tracker.currentChanged.disconnect(this._onCurrentChanged, this);
+    if (this._files) {
+      window.removeEventListener('focus', this._checkFile);
+      document.removeEventListener('visibilitychange', this._checkFile);
+      window.clearInterval(this._fileTimer);
+    }
     for (const model of this._models.values()) {
       model.dispose();
     }
@@ -72,9 +92,39 @@ export class ActiveNotebookMetadata {
     if (model === this._current) {
       return;
     }
+    this._current?.changed.disconnect(this._onModelChanged, this);
     this._current = model;
+    model?.changed.connect(this._onModelChanged, this);
     this._currentChanged.emit(model);
+    this._checkFile();
   }
+
+  /** A renamed notebook's file is looked for at its new path. */
+  private _onModelChanged(
+    _: NotebookMetadataModel,
+    change: NotebookMetadataModel.IChange
+  ): void {
+    if (change.type === 'path') {
+      this._checkFile();
+    }
+  }
+
+  /**
+   * Look whether the active notebook's file is still on the server, and
+   * tell its model (which then writes nothing while it is gone).
+   */
+  private _checkFile = (): void => {
+    const model = this._current;
+    if (!model || !this._files || document.visibilityState === 'hidden') {
+      return;
+    }
+    const path = model.path;
+    void fileStates(this._files, [path]).then(states => {
+      if (!model.isDisposed && model.path === path) {
+        model.setFileState(states[path]);
+      }
+    });
+  };
 
   /** The model of a notebook panel, made on first use and disposed with it. */
   private _modelFor(panel: NotebookPanel): NotebookMetadataModel {
@@ -101,10 +151,29 @@ export class ActiveNotebookMetadata {
 
   private _tracker: INotebookTracker;
   private _sections: SectionRegistry | null;
+  private _files: IFolderLister | null;
+  private _fileTimer = 0;
   private _models = new Map<NotebookPanel, NotebookMetadataModel>();
   private _current: NotebookMetadataModel | null = null;
   private _currentChanged = new Signal<this, NotebookMetadataModel | null>(
     this
   );
   private _isDisposed = false;
+}
+
+/**
+ * The tracker's types.
+ */
+export namespace ActiveNotebookMetadata {
+  /**
+   * Options of the tracker.
+   */
+  export interface IOptions {
+    /** The sections whose schemas every write is checked against. */
+    sections?: SectionRegistry | null;
+    /** Where to look whether the active notebook's file is still there. */
+    files?: IFolderLister | null;
+    /** How often to look, in ms (default `FILE_CHECK_INTERVAL`). */
+    fileCheckInterval?: number;
+  }
 }

@@ -2,8 +2,10 @@ import {
   checkKeyName,
   customKeys,
   describeValue,
+  hiddenInName,
   isLargeValue,
-  parseJSON
+  parseJSON,
+  unkeepableValue
 } from '../keys';
 
 /** The built-in sections' keys, as the registry names their sections. */
@@ -48,7 +50,11 @@ describe('checkKeyName', () => {
     [' padded', 'A key name cannot start or end with a space.'],
     ['kernelspec', '"%1" is edited in its own section (%2).'],
     ['authors', '"%1" is edited in its own section (%2).'],
-    ['course', 'A key named "%1" already exists.']
+    ['course', 'A key named "%1" already exists.'],
+    [
+      '__proto__',
+      'JupyterLab cannot keep a key named "%1": it would be lost when the notebook is read or saved.'
+    ]
   ])('refuses %j', (name, message) => {
     expect(
       checkKeyName(name, ['course', 'tags'], undefined, sectionOf)?.message
@@ -108,5 +114,52 @@ describe('large values', () => {
       arg: '1'
     });
     expect(describeValue('x')).toEqual({ message: '%1', arg: '"x"' });
+  });
+});
+
+describe('hiddenInName', () => {
+  it.each([
+    ['', 'This key has an empty name.', undefined],
+    ['   ', 'The name of this key is only spaces.', undefined],
+    [' padded', 'The name of this key starts or ends with spaces.', undefined],
+    [
+      'evil\u202Etxt.exe',
+      'The name of this key holds characters you cannot see: %1.',
+      'U+202E'
+    ],
+    ['title\u200B', undefined, 'U+200B'],
+    ['two\nlines\tand\u00A0nbsp', undefined, 'U+000A, U+0009, U+00A0'],
+    ['\uFEFFbom', undefined, 'U+FEFF']
+  ])('tells what cannot be seen in %j', (name, message, arg) => {
+    const found = hiddenInName(name);
+    if (message) {
+      expect(found?.message).toBe(message);
+    }
+    expect(found?.arg).toBe(arg);
+  });
+
+  it('finds nothing hidden in ordinary names, whatever their script', () => {
+    for (const name of ['course', 'a b', '数据 🚀', 'ключ', 'e\u0301']) {
+      expect(hiddenInName(name)).toBeNull();
+    }
+  });
+});
+
+describe('unkeepableValue', () => {
+  it('finds a __proto__ key anywhere, with its pointer', () => {
+    const value = JSON.parse('{"a~b": {"c/d": [1, {"__proto__": {}}]}}');
+    expect(unkeepableValue(value, '/k')?.arg).toBe('/k/a~0b/c~1d/1/__proto__');
+  });
+
+  it('finds "constructor" on the first level only', () => {
+    expect(unkeepableValue({ constructor: 1 }, '/k')?.arg).toBe('/k');
+    expect(unkeepableValue({ a: { constructor: 1 } })).toBeNull();
+    expect(unkeepableValue(['constructor'])).toBeNull();
+  });
+
+  it('keeps every other value', () => {
+    for (const value of [null, 0, '', [], {}, { prototype: { toString: 1 } }]) {
+      expect(unkeepableValue(value)).toBeNull();
+    }
   });
 });

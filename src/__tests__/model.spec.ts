@@ -1,7 +1,7 @@
 import { NotebookModel } from '@jupyterlab/notebook';
 import { Signal } from '@lumino/signaling';
 
-import { NotebookMetadataModel } from '../model';
+import { FILE_MISSING, NotebookMetadataModel } from '../model';
 import { builtinSections } from './builtins';
 
 /** A real notebook model with some metadata, and the path holder around it. */
@@ -143,6 +143,59 @@ describe('NotebookMetadataModel', () => {
     expect(metadata.isDisposed).toBe(true);
   });
 
+  describe('names that mean something to JavaScript objects', () => {
+    it('writes keys named like Object.prototype members, even as {}', () => {
+      const { model, metadata } = openNotebook(ORIGINAL);
+      for (const key of ['constructor', 'toString', 'hasOwnProperty']) {
+        expect(metadata.set(key, {})).toEqual([]);
+        expect(model.getMetadata(key)).toEqual({});
+      }
+      expect(metadata.customKeys).toContain('toString');
+      metadata.delete('toString');
+      expect(model.getMetadata('toString')).toBeUndefined();
+    });
+
+    it('refuses a key named __proto__, as a key and inside a value', () => {
+      const { model, metadata } = openNotebook(ORIGINAL);
+      const changed = recordChanges(model);
+      expect(metadata.set('__proto__', { a: 1 })[0]?.path).toBe('/__proto__');
+      const inside = JSON.parse('{"a": [{"__proto__": {"x": 1}}]}');
+      expect(metadata.set('course', inside)[0]?.arg).toBe(
+        '/course/a/0/__proto__'
+      );
+      expect(
+        metadata.replaceAll(JSON.parse('{"__proto__": {"title": "x"}}'))
+      ).toHaveLength(1);
+      expect(changed).toEqual([]);
+      expect(model.dirty).toBe(false);
+    });
+
+    it('refuses, rather than throws on, a value with "constructor" on its first level', () => {
+      const { model, metadata } = openNotebook(ORIGINAL);
+      const problems = metadata.set('course', { constructor: 'x' });
+      expect(problems[0]?.arg).toBe('/course');
+      expect(model.getMetadata('course')).toEqual({ code: 'STAT-201' });
+      // One level deeper, Yjs keeps it.
+      expect(metadata.set('course', { deeper: { constructor: 'x' } })).toEqual(
+        []
+      );
+      expect(model.getMetadata('course')).toEqual({
+        deeper: { constructor: 'x' }
+      });
+    });
+
+    it('shows a __proto__ key another writer put into the shared model', () => {
+      const { model, metadata } = openNotebook(ORIGINAL);
+      const map = (model.sharedModel as any).ymeta.get('metadata');
+      map.set('__proto__', 'from elsewhere');
+      expect(Object.keys(metadata.metadata)).toContain('__proto__');
+      expect(metadata.metadata['__proto__']).toBe('from elsewhere');
+      expect(metadata.customKeys).toContain('__proto__');
+      metadata.delete('__proto__');
+      expect(map.has('__proto__')).toBe(false);
+    });
+  });
+
   describe('setField', () => {
     const TOC = {
       ...ORIGINAL,
@@ -218,5 +271,33 @@ describe('NotebookMetadataModel', () => {
       expect(metadata.sectionsInside('toc')).toEqual(['Table of contents']);
       expect(metadata.customKeys).toEqual(['course', 'tags', 'zero', 'toc']);
     });
+  });
+});
+
+describe('NotebookMetadataModel, when its file is gone', () => {
+  it('writes nothing until the file is there again, e.g. saved', () => {
+    const model = new NotebookModel();
+    model.fromJSON({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+    const fileChanged = new Signal<unknown, unknown>({});
+    const metadata = new NotebookMetadataModel({
+      model,
+      path: 'gone.ipynb',
+      pathChanged: new Signal<unknown, string>({}),
+      fileChanged
+    });
+    const seen: string[] = [];
+    metadata.changed.connect((_, change) => seen.push(change.type));
+    metadata.setFileState('missing');
+    expect(metadata.fileMissing).toBe(true);
+    expect(metadata.set('course', 'A')).toEqual([
+      { path: '/', message: FILE_MISSING, arg: 'gone.ipynb' }
+    ]);
+    expect(model.getMetadata('course')).toBeUndefined();
+    metadata.setFileState('unknown');
+    expect(metadata.fileMissing).toBe(true);
+    fileChanged.emit({});
+    expect(metadata.fileMissing).toBe(false);
+    expect(metadata.set('course', 'A')).toEqual([]);
+    expect(seen).toEqual(['file', 'file', 'metadata']);
   });
 });

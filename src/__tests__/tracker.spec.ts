@@ -98,3 +98,96 @@ describe('ActiveNotebookMetadata', () => {
     expect(active.isDisposed).toBe(true);
   });
 });
+
+/** A server's folders, as JupyterLab's contents manager lists them. */
+class FoldersStandIn {
+  files = new Set<string>();
+  failing = false;
+  listed: string[] = [];
+  async get(path: string): Promise<{ content: Array<{ name: string }> }> {
+    this.listed.push(path);
+    if (this.failing) {
+      throw new Error('The server is unreachable');
+    }
+    const prefix = path ? `${path}/` : '';
+    const names = new Set<string>();
+    for (const file of this.files) {
+      if (file.startsWith(prefix)) {
+        names.add(file.slice(prefix.length).split('/')[0]);
+      }
+    }
+    return { content: [...names].map(name => ({ name })) };
+  }
+}
+
+/** Let pending listings finish. */
+async function settled(): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    await Promise.resolve();
+  }
+}
+
+describe('ActiveNotebookMetadata, when the file goes away', () => {
+  function watch() {
+    const tracker = new TrackerStandIn();
+    const folders = new FoldersStandIn();
+    const active = new ActiveNotebookMetadata(tracker as any, {
+      files: folders,
+      fileCheckInterval: 1e9
+    });
+    return { tracker, folders, active };
+  }
+
+  it('tells the model its file is gone, when the page gets the focus back, and writes nothing', async () => {
+    const { tracker, folders, active } = watch();
+    folders.files.add('work/a.ipynb');
+    const a = new PanelStandIn('work/a.ipynb');
+    tracker.activate(a);
+    await settled();
+    const model = active.current!;
+    expect(model.fileMissing).toBe(false);
+    expect(model.set('course', 'A')).toEqual([]);
+
+    folders.files.delete('work/a.ipynb');
+    window.dispatchEvent(new Event('focus'));
+    await settled();
+    expect(model.fileMissing).toBe(true);
+    expect(model.set('course', 'B')[0]?.arg).toBe('work/a.ipynb');
+    expect(a.context.model.getMetadata('course')).toBe('A');
+    active.dispose();
+  });
+
+  it('looks again at the new path of a renamed notebook', async () => {
+    const { tracker, folders, active } = watch();
+    const a = new PanelStandIn('a.ipynb');
+    tracker.activate(a);
+    await settled();
+    expect(active.current!.fileMissing).toBe(true);
+    folders.files.add('moved/b.ipynb');
+    (a.context as any).path = 'moved/b.ipynb';
+    a.context.pathChanged.emit('moved/b.ipynb');
+    await settled();
+    expect(active.current!.fileMissing).toBe(false);
+    active.dispose();
+  });
+
+  it('changes nothing when the server cannot be asked', async () => {
+    const { tracker, folders, active } = watch();
+    folders.failing = true;
+    tracker.activate(new PanelStandIn('a.ipynb'));
+    await settled();
+    expect(active.current!.fileMissing).toBe(false);
+    active.dispose();
+  });
+
+  it('stops looking once disposed', async () => {
+    const { tracker, folders, active } = watch();
+    tracker.activate(new PanelStandIn('a.ipynb'));
+    await settled();
+    active.dispose();
+    const count = folders.listed.length;
+    window.dispatchEvent(new Event('focus'));
+    await settled();
+    expect(folders.listed).toHaveLength(count);
+  });
+});

@@ -11,6 +11,7 @@ import {
   checkKeyName,
   describeValue,
   formatJSON,
+  hiddenInName,
   type IProblem,
   isLargeValue,
   parseJSON
@@ -155,8 +156,10 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   );
   const [expanded, setExpanded] = useOwnedState(model, false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
+  const hidden = hiddenInName(name);
   const ids = {
     nameError: `${nameId}-nameError`,
+    hidden: `${nameId}-hidden`,
     note: `${nameId}-note`,
     value: `${nameId}-value`,
     valueError: `${nameId}-valueError`
@@ -233,7 +236,11 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
           aria-label={trans.__('Name of key %1', name)}
           aria-invalid={nameProblem !== null}
           aria-describedby={
-            [nameProblem ? ids.nameError : '', partlyEditedBy ? ids.note : '']
+            [
+              nameProblem ? ids.nameError : '',
+              hidden ? ids.hidden : '',
+              partlyEditedBy ? ids.note : ''
+            ]
               .filter(Boolean)
               .join(' ') || undefined
           }
@@ -280,6 +287,11 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
       {nameProblem && (
         <FieldMessage kind="error" id={ids.nameError}>
           {nameProblem}
+        </FieldMessage>
+      )}
+      {hidden && (
+        <FieldMessage kind="notice" id={ids.hidden}>
+          {say(trans, hidden)}
         </FieldMessage>
       )}
       {partlyEditedBy && (
@@ -486,11 +498,14 @@ function shownText(
     : formatJSON(value);
 }
 
-/** A string usable in an element id. */
+/**
+ * A string usable in an element id, different for every name: any
+ * character but letters, digits and `-` becomes `_<code point>_`.
+ */
 function cssId(name: string): string {
   return Array.from(name)
     .map(char =>
-      /[A-Za-z0-9_-]/.test(char) ? char : `_${char.codePointAt(0)}`
+      /[A-Za-z0-9-]/.test(char) ? char : `_${char.codePointAt(0)}_`
     )
     .join('');
 }

@@ -4,7 +4,7 @@ import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import type { MetadataHistory } from '../history';
-import type { NotebookMetadataModel } from '../model';
+import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
 import type { ISectionEntry, SectionRegistry } from '../sections/registry';
 import type { ActiveNotebookMetadata } from '../tracker';
@@ -12,7 +12,7 @@ import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
 import { SectionForm } from './SectionForm';
-import { useSignal, useVersion } from './hooks';
+import { useSignal, useSignalValue, useVersion } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -71,7 +71,7 @@ function NotebookMetadataEditor(props: {
   useSignal(sections.changed);
   const metadata = model.metadata;
 
-  const disabled = model.readOnly;
+  const disabled = model.readOnly || model.fileMissing;
   return (
     <div
       className="jp-NotebookMetadata-editor"
@@ -94,11 +94,16 @@ function NotebookMetadataEditor(props: {
           />
         )}
       </div>
-      {disabled && (
+      {model.readOnly && (
         <FieldMessage kind="notice">
           {trans.__(
             'This notebook is read-only: its metadata is shown but cannot be edited.'
           )}
+        </FieldMessage>
+      )}
+      {model.fileMissing && (
+        <FieldMessage kind="error">
+          {trans.__(FILE_MISSING, model.path)}
         </FieldMessage>
       )}
       {sections.entries
@@ -195,7 +200,13 @@ function UndoButtons(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { history, disabled, trans } = props;
-  useSignal(history.changed);
+  // Read as a store: the notebook clears its history just after it opens,
+  // maybe before this subscribes.
+  const state = useSignalValue(
+    history.changed,
+    () => `${history.canUndo}:${history.canRedo}`
+  );
+  const [canUndo, canRedo] = state.split(':').map(value => value === 'true');
   // Nothing to undo (or redo) is `aria-disabled`, not disabled: the button
   // that undid the last step keeps the focus.
   return (
@@ -209,7 +220,7 @@ function UndoButtons(props: {
         className="jp-NotebookMetadata-historyButton"
         title={trans.__('Undo the last change of the notebook (%1)', 'Ctrl+Z')}
         disabled={disabled}
-        aria-disabled={!history.canUndo}
+        aria-disabled={!canUndo}
         onClick={() => {
           if (history.canUndo) {
             history.undo();
@@ -227,7 +238,7 @@ function UndoButtons(props: {
           'Ctrl+Shift+Z'
         )}
         disabled={disabled}
-        aria-disabled={!history.canRedo}
+        aria-disabled={!canRedo}
         onClick={() => {
           if (history.canRedo) {
             history.redo();

@@ -25,14 +25,15 @@ import {
   toPointer
 } from '../pointer';
 import type { ISectionEntry, ISectionField } from '../sections/registry';
+import { misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { useOwnedState } from './hooks';
 import { withFieldTemplates } from './templates';
 import { FieldMessage } from './Section';
 import { readableErrors } from '../validation';
 import {
-  firstMismatch,
   InvalidShapeField,
+  JsonValueField,
   SECTION_FORM,
   SECTION_WIDGETS
 } from './widgets';
@@ -83,7 +84,13 @@ export const SectionForm = React.memo(function SectionForm(
   }
   const formData = Private.shownData(entry.fields, stored, pending);
   const misshapen = entry.fields
-    .filter(field => Private.isMisshapen(field.schema, stored[field.name]))
+    .filter(
+      field =>
+        misshapenAt(field.schema, stored[field.name]) !== null ||
+        // Only rjsf's own fields trip over such keys.
+        (form.uiSchema[field.name]?.['ui:field'] === undefined &&
+          objectMemberKeyAt(stored[field.name]) !== null)
+    )
     .map(field => field.name);
   const uiSchema = useMemo(
     () => Private.uiSchemaWith(form.uiSchema, misshapen),
@@ -264,11 +271,56 @@ namespace Private {
     delete schema.description;
     return {
       schema,
-      uiSchema: withFieldTemplates(schema, section.uiSchema ?? {}),
+      uiSchema: withFieldTemplates(
+        schema,
+        withJsonExtras(schema, section.uiSchema ?? {})
+      ),
       widgets: { ...SECTION_WIDGETS, ...section.widgets },
-      fields: { invalidShape: InvalidShapeField, ...section.fields },
+      fields: {
+        invalidShape: InvalidShapeField,
+        jsonValue: JsonValueField,
+        ...section.fields
+      },
       idPrefix: `jp-NotebookMetadata-${idPart(section.id)}`
     };
+  }
+
+  /**
+   * The uiSchema, with the values no schema describes (an object's
+   * `additionalProperties`, e.g. a kernelspec's `env` or `argv`) drawn as
+   * JSON: rjsf guesses a schema from such a value and cannot draw a list
+   * without `items`. Fields a section draws itself are left to it.
+   */
+  export function withJsonExtras(
+    schema: unknown,
+    uiSchema: UiSchema
+  ): UiSchema {
+    if (!isObject(schema) || uiSchema['ui:field'] !== undefined) {
+      return uiSchema;
+    }
+    const next: UiSchema = { ...uiSchema };
+    if (isObject(schema.properties)) {
+      for (const [name, property] of Object.entries(schema.properties)) {
+        const inner = withJsonExtras(property, uiSchema[name] ?? {});
+        if (Object.keys(inner).length > 0) {
+          next[name] = inner;
+        }
+      }
+    }
+    const extras = schema.additionalProperties;
+    if (extras === true || (isObject(extras) && extras.type === undefined)) {
+      next.additionalProperties = {
+        'ui:field': 'jsonValue',
+        ...(uiSchema.additionalProperties ?? {})
+      };
+    }
+    if (isObject(schema.items)) {
+      const inner = withJsonExtras(schema.items, uiSchema.items ?? {});
+      if (Object.keys(inner).length > 0) {
+        next.items = inner;
+      }
+    }
+    return next;
   }
 
   /** The uiSchema, with misshapen fields drawn as JSON. */
@@ -350,15 +402,6 @@ namespace Private {
   }
 
   /**
-   * Whether a stored value does not have the type its schema gives,
-   * anywhere inside: rjsf could not show it as it is (a checkbox cannot show
-   * a string, nor a list an object), so the field is shown as JSON instead.
-   */
-  export function isMisshapen(schema: unknown, value: unknown): boolean {
-    return firstMismatch(schema, value, []) !== null;
-  }
-
-  /**
    * Add the problems of the section's own checks to rjsf's errors, on the
    * fields they are about.
    */
@@ -390,6 +433,10 @@ namespace Private {
       target.addError?.(message);
     }
     return errors;
+  }
+
+  function isObject(value: unknown): value is { [key: string]: any } {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
 
   function sameValue(a: unknown, b: unknown): boolean {

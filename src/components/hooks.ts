@@ -71,3 +71,26 @@ export function useOwnedState<T>(
   );
   return [value, set];
 }
+
+/**
+ * A value read from an object that tells its changes by a signal, as React's
+ * external store: no change made between the first render and the
+ * subscription is missed (`useSignal` would miss it). `read` must return an
+ * equal primitive while nothing changed.
+ */
+export function useSignalValue<T, S>(
+  signal: ISignal<S, any>,
+  read: () => T
+): T {
+  const subscribe = useCallback(
+    (onStoreChange: () => void) => {
+      const listener = () => onStoreChange();
+      signal.connect(listener);
+      return () => {
+        signal.disconnect(listener);
+      };
+    },
+    [signal]
+  );
+  return useSyncExternalStore(subscribe, read);
+}

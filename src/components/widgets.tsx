@@ -3,6 +3,8 @@ import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import React from 'react';
 
 import { formatJSON, parseJSON } from '../keys';
+import { toPointer } from '../pointer';
+import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
 import { useOwnedState } from './hooks';
@@ -196,10 +198,52 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
 
 /**
  * A field whose stored value does not have the shape its schema says (an
- * object where a list belongs, a string where an object belongs…): shown as
- * JSON, flagged, and kept until the user writes a value of the right shape.
+ * object where a list belongs, a string where an object belongs…), or that
+ * the form cannot draw (a key named `toString`): shown as JSON, flagged, and
+ * kept until the user writes a value of the right shape.
  */
 export function InvalidShapeField(props: FieldProps): JSX.Element {
+  const { trans } = props.formContext as ISectionFormContext;
+  const found = misshapenAt(props.schema, props.formData);
+  const memberKey = found ? null : objectMemberKeyAt(props.formData);
+  const expected = trans.__(describeTypes(found?.expected ?? []));
+  const notice = memberKey
+    ? trans.__(
+        'This value has a key named "%1" (at %2), which the form cannot show: it is shown as JSON and kept as it is until you change it.',
+        memberKey[memberKey.length - 1],
+        toPointer(memberKey)
+      )
+    : !found || found.path.length === 0
+      ? trans.__(
+          'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
+          expected
+        )
+      : trans.__(
+          'Part of this value is not as the section expects (%1 is not %2): it is shown as JSON and kept as it is until you change it.',
+          toPointer(found.path),
+          expected
+        );
+  return <JsonTextField {...props} checkSchema={true} notice={notice} />;
+}
+
+/**
+ * A value the section's schema says nothing about (an extra field of
+ * `kernelspec` or of an author, which rjsf cannot draw when it is a list),
+ * edited as JSON.
+ */
+export function JsonValueField(props: FieldProps): JSX.Element {
+  // Its schema is rjsf's guess from the stored value: any JSON value goes.
+  return <JsonTextField {...props} notice={null} checkSchema={false} />;
+}
+
+/**
+ * A value as JSON text: a change is passed on once it is valid JSON (of the
+ * field's schema, with `checkSchema`); until then it stays here, with what
+ * is wrong with it.
+ */
+function JsonTextField(
+  props: FieldProps & { notice: string | null; checkSchema: boolean }
+): JSX.Element {
   const context = props.formContext as ISectionFormContext;
   const trans = context.trans;
   const [draft, setDraft] = useOwnedState<string | null>(
@@ -215,42 +259,41 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
   const text = draft ?? formatJSON(props.formData);
   // The section's errors of this value are drawn by the field template
   // under `<id>__error`; what is wrong with the text typed here, under
-  // `<id>__problem`.
+  // `<id>__problem`. Only ids of what is drawn are named.
   const hasErrors = (props.errorSchema?.__errors?.length ?? 0) > 0;
-  const described = [
-    `${id}__notice`,
-    problem ? `${id}__problem` : '',
-    hasErrors ? `${id}__error` : ''
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const mismatch = Private.firstMismatch(props.schema, props.formData, []);
+  const describedBy =
+    [
+      props.notice ? `${id}__notice` : '',
+      problem ? `${id}__problem` : '',
+      hasErrors ? `${id}__error` : ''
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
-    <div className="jp-NotebookMetadata-invalidShape">
+    <div
+      className={
+        props.notice
+          ? 'jp-NotebookMetadata-invalidShape'
+          : 'jp-NotebookMetadata-jsonValue'
+      }
+    >
       <label className="jp-NotebookMetadata-label" htmlFor={id}>
-        {label}
+        {props.notice ? label : trans.__('%1 (JSON)', label)}
       </label>
-      <div
-        className="jp-NotebookMetadata-message jp-NotebookMetadata-notice"
-        id={`${id}__notice`}
-        role="note"
-      >
-        {mismatch && mismatch.path.length > 0
-          ? trans.__(
-              'The section expects %1 at "%2": the value is shown as JSON and kept as it is until you change it.',
-              mismatch.expected,
-              mismatch.path.join('/')
-            )
-          : trans.__(
-              'This value is not %1 as the section expects: it is shown as JSON and kept as it is until you change it.',
-              mismatch?.expected ?? Private.describeType(props.schema)
-            )}
-      </div>
+      {props.notice && (
+        <div
+          className="jp-NotebookMetadata-message jp-NotebookMetadata-notice"
+          id={`${id}__notice`}
+          role="note"
+        >
+          {props.notice}
+        </div>
+      )}
       <textarea
         id={id}
         className="jp-mod-styled jp-NotebookMetadata-json"
-        aria-invalid={true}
-        aria-describedby={described}
+        aria-invalid={props.notice !== null || problem !== null || hasErrors}
+        aria-describedby={describedBy}
         spellCheck={false}
         rows={Math.min(Math.max(text.split('\n').length, 1), 8)}
         value={text}
@@ -264,10 +307,9 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
             );
             return;
           }
-          const { errors } = formValidator.rawValidation(
-            props.schema,
-            parsed.value as any
-          );
+          const { errors } = props.checkSchema
+            ? formValidator.rawValidation(props.schema, parsed.value as any)
+            : { errors: [] };
           if (errors && errors.length > 0) {
             setProblem(
               trans.__(
@@ -294,18 +336,6 @@ export function InvalidShapeField(props: FieldProps): JSX.Element {
       )}
     </div>
   );
-}
-
-/**
- * The first place inside a value whose type is not the one its schema
- * gives, and the type expected there; null when the value fits.
- */
-export function firstMismatch(
-  schema: unknown,
-  value: unknown,
-  path: string[]
-): { path: string[]; expected: string } | null {
-  return Private.firstMismatch(schema, value, path);
 }
 
 /**
@@ -345,94 +375,5 @@ namespace Private {
     return trans
       ? trans.__('%1 (stored, not an allowed value)', shown)
       : `${shown} (stored, not an allowed value)`;
-  }
-
-  /**
-   * The first place inside a value whose type is not the one its schema
-   * gives, and the type expected there.
-   */
-  export function firstMismatch(
-    schema: unknown,
-    value: unknown,
-    path: string[]
-  ): { path: string[]; expected: string } | null {
-    if (value === undefined || !isObject(schema)) {
-      return null;
-    }
-    const types = Array.isArray(schema.type)
-      ? schema.type
-      : schema.type === undefined
-        ? null
-        : [schema.type];
-    if (types && !types.some(type => hasType(value, String(type)))) {
-      return { path, expected: describeType(schema) };
-    }
-    if (isObject(value)) {
-      const properties = isObject(schema.properties) ? schema.properties : {};
-      for (const [key, item] of Object.entries(value)) {
-        const found = firstMismatch(
-          Object.prototype.hasOwnProperty.call(properties, key)
-            ? properties[key]
-            : schema.additionalProperties,
-          item,
-          [...path, key]
-        );
-        if (found) {
-          return found;
-        }
-      }
-    } else if (Array.isArray(value) && isObject(schema.items)) {
-      for (let index = 0; index < value.length; index++) {
-        const found = firstMismatch(schema.items, value[index], [
-          ...path,
-          String(index)
-        ]);
-        if (found) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Whether a JSON value has a JSON-schema type. */
-  export function hasType(value: unknown, type: string): boolean {
-    switch (type) {
-      case 'null':
-        return value === null;
-      case 'boolean':
-        return typeof value === 'boolean';
-      case 'integer':
-        return typeof value === 'number' && Number.isInteger(value);
-      case 'number':
-        return typeof value === 'number';
-      case 'string':
-        return typeof value === 'string';
-      case 'array':
-        return Array.isArray(value);
-      case 'object':
-        return isObject(value);
-      default:
-        return true;
-    }
-  }
-
-  function isObject(value: unknown): value is { [key: string]: any } {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-  }
-
-  /** "an object", "a list"… for the schema's type. */
-  export function describeType(schema: { type?: unknown }): string {
-    const names: Record<string, string> = {
-      object: 'an object',
-      array: 'a list',
-      string: 'a string',
-      integer: 'an integer',
-      number: 'a number',
-      boolean: 'true or false',
-      null: 'null'
-    };
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    return types.map(type => names[String(type)] ?? 'a value').join(' or ');
   }
 }

@@ -7,6 +7,7 @@ import React, { useEffect } from 'react';
 
 import { FieldMessage } from '../components/Section';
 import { useOwnedState, useSignal } from '../components/hooks';
+import { fileStates } from '../files';
 import {
   checkJupytext,
   FORMAT_OPTIONS,
@@ -315,6 +316,16 @@ function JupytextField(
         {BOOLEAN_OPTIONS.map(key => {
           const value = jupytextOf(jupytext)[key];
           const id = `jp-NotebookMetadata-jupytext-${key}`;
+          // A stored value that is neither true nor false is shown, and kept
+          // until another choice is made.
+          const shown =
+            value === true
+              ? 'true'
+              : value === false
+                ? 'false'
+                : value === undefined
+                  ? ''
+                  : 'stored';
           return (
             <div key={key} className="jp-NotebookMetadata-option">
               <div className="jp-NotebookMetadata-optionText">
@@ -332,10 +343,13 @@ function JupytextField(
                 id={id}
                 className="jp-mod-styled"
                 aria-describedby={`${id}-hint`}
-                value={value === true ? 'true' : value === false ? 'false' : ''}
+                value={shown}
                 disabled={disabled}
                 onChange={event => {
                   const choice = event.target.value;
+                  if (choice === 'stored') {
+                    return;
+                  }
                   model.setField(
                     'jupytext',
                     withEntry(
@@ -346,6 +360,14 @@ function JupytextField(
                   );
                 }}
               >
+                {shown === 'stored' && (
+                  <option value="stored">
+                    {trans.__(
+                      '%1 (stored, not true or false)',
+                      JSON.stringify(value)
+                    )}
+                  </option>
+                )}
                 <option value="">{trans.__('Default')}</option>
                 <option value="true">{trans.__('Yes')}</option>
                 <option value="false">{trans.__('No')}</option>
@@ -559,9 +581,16 @@ function PairedFilesPreview(props: {
       return;
     }
     let current = true;
-    void Private.existing(contents, paths).then(found => {
+    void fileStates(contents, paths).then(found => {
       if (current) {
-        setExisting(found);
+        setExisting(
+          Object.fromEntries(
+            Object.entries(found).map(([path, state]) => [
+              path,
+              state === 'exists'
+            ])
+          )
+        );
       }
     });
     return () => {
@@ -655,22 +684,30 @@ function TextRepresentation(props: {
   trans: TranslationBundle;
 }): JSX.Element | null {
   const value = props.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (value === undefined) {
     return null;
   }
+  const isRecord =
+    value !== null && typeof value === 'object' && !Array.isArray(value);
   return (
     <div className="jp-NotebookMetadata-languageInfo">
       <div className="jp-NotebookMetadata-label">
         {props.trans.__('Text representation (written by Jupytext)')}
       </div>
-      <dl>
-        {Object.entries(value).map(([key, field]) => (
-          <React.Fragment key={key}>
-            <dt>{key}</dt>
-            <dd>{typeof field === 'string' ? field : JSON.stringify(field)}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
+      {isRecord ? (
+        <dl>
+          {Object.entries(value).map(([key, field]) => (
+            <React.Fragment key={key}>
+              <dt>{key}</dt>
+              <dd>
+                {typeof field === 'string' ? field : JSON.stringify(field)}
+              </dd>
+            </React.Fragment>
+          ))}
+        </dl>
+      ) : (
+        <div className="jp-NotebookMetadata-code">{JSON.stringify(value)}</div>
+      )}
     </div>
   );
 }
@@ -679,49 +716,6 @@ function TextRepresentation(props: {
  * Module-private helpers.
  */
 namespace Private {
-  /**
-   * Which of the files exist, found by listing their folders from the root
-   * down, so that a file not created yet costs no failed request.
-   */
-  export async function existing(
-    contents: Contents.IManager,
-    paths: string[]
-  ): Promise<Record<string, boolean>> {
-    const listings = new Map<string, Promise<Set<string> | null>>();
-    const list = (dir: string): Promise<Set<string> | null> => {
-      let listing = listings.get(dir);
-      if (!listing) {
-        listing = contents
-          .get(dir, { content: true, type: 'directory' })
-          .then(
-            model =>
-              new Set(
-                (model.content as Contents.IModel[]).map(entry => entry.name)
-              )
-          )
-          .catch(() => null);
-        listings.set(dir, listing);
-      }
-      return listing;
-    };
-    const exists = async (path: string): Promise<boolean> => {
-      const parts = path.split('/');
-      let dir = '';
-      for (const part of parts) {
-        const names = await list(dir);
-        if (!names || !names.has(part)) {
-          return false;
-        }
-        dir = dir ? `${dir}/${part}` : part;
-      }
-      return true;
-    };
-    const entries = await Promise.all(
-      paths.map(async path => [path, await exists(path)] as const)
-    );
-    return Object.fromEntries(entries);
-  }
-
   /**
    * A formats string checked and in Jupytext's short form ('' unpairs), or
    * why it is invalid.

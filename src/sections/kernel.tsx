@@ -196,9 +196,7 @@ function LanguageInfo(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { value, trans } = props;
-  const rows = Object.entries(value).filter(
-    ([, field]) => typeof field === 'string' || typeof field === 'number'
-  );
+  const rows = Object.entries(value);
   return (
     <div className="jp-NotebookMetadata-languageInfo">
       <div className="jp-NotebookMetadata-label">
@@ -208,7 +206,7 @@ function LanguageInfo(props: {
         {rows.map(([key, field]) => (
           <React.Fragment key={key}>
             <dt>{key}</dt>
-            <dd>{String(field)}</dd>
+            <dd>{typeof field === 'string' ? field : JSON.stringify(field)}</dd>
           </React.Fragment>
         ))}
       </dl>

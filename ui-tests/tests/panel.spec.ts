@@ -46,25 +46,7 @@ test.describe('opening the panel', () => {
     lab
   }) => {
     await lab.openNotebook(notebookFile('palette'));
-    const palette = lab.page.locator('#command-palette');
-    const item = palette.locator('.lm-CommandPalette-item', {
-      hasText: 'Edit Notebook Metadata'
-    });
-    // JupyterLab may still move focus back into the notebook just after the
-    // (modal) palette opens, which closes it: open it again until it stays.
-    await expect(async () => {
-      if (!(await palette.isVisible())) {
-        await lab.page.locator('.jp-Notebook .jp-InputPrompt').first().click();
-        await lab.focusSettled();
-        await lab.page.keyboard.press('Control+Shift+C');
-      }
-      await palette
-        .locator('input')
-        .fill('Edit Notebook Metadata', { timeout: 2000 });
-      await expect(item).toHaveCount(1, { timeout: 2000 });
-      await expect(palette.locator('input')).toBeFocused({ timeout: 1000 });
-    }).toPass({ timeout: 30_000 });
-    await lab.page.keyboard.press('Enter');
+    await lab.runFromPalette(lab.openPanelLabel);
     await expect(lab.panel).toBeVisible();
     await expect(
       lab.panel.getByRole('combobox', { name: 'Kernel' })
@@ -88,7 +70,7 @@ test.describe('opening the panel', () => {
       .first()
       .click({ button: 'right' });
     await lab.page
-      .locator('.lm-Menu-item', { hasText: 'Edit Notebook Metadata' })
+      .locator('.lm-Menu-item', { hasText: lab.openPanelLabel })
       .click();
     await expect(lab.panel).toBeVisible();
   });

@@ -1,12 +1,13 @@
 /**
- * The endpoints our test server adds to jupyter-server 1.23 (lab_host.py),
- * checked over HTTP and WebSocket against the running server.
+ * The endpoints our test servers add to jupyter-server 1.23
+ * (ui-tests/common/server/host_common.py), checked over HTTP and WebSocket
+ * against the running server of each front end.
  */
-import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { request as playwrightRequest } from '@playwright/test';
 import http from 'node:http';
 
-const token = process.env.LAB_TOKEN as string;
-const port = process.env.LAB_PORT as string;
+import { expect, LANDING_PAGE, test, token } from './fixtures';
+
 const auth = { Authorization: `token ${token}` };
 
 test('GET /api/me answers the identity and grants the asked permissions', async ({
@@ -25,13 +26,14 @@ test('GET /api/me answers the identity and grants the asked permissions', async 
 });
 
 test('GET /api/me rejects malformed permissions and requests without the token', async ({
-  request
+  request,
+  baseURL
 }) => {
   const bad = await request.get('/api/me?permissions=[1', { headers: auth });
   expect(bad.status()).toBe(400);
   // A fresh context: the first request's login cookie must not come along.
   const anonymous = await playwrightRequest.newContext();
-  const response = await anonymous.get(`http://127.0.0.1:${port}/api/me`);
+  const response = await anonymous.get(`${baseURL}/api/me`);
   expect(response.status()).toBe(403);
   await anonymous.dispose();
 });
@@ -65,13 +67,14 @@ test('GET /lsp/status says no language server is installed', async ({
 
 /** The status of a WebSocket handshake on the events socket: 101 when accepted. */
 function handshake(
+  baseURL: string,
   headers: Record<string, string>,
   query = ''
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request({
       host: '127.0.0.1',
-      port: Number(port),
+      port: Number(new URL(baseURL).port),
       path: `/api/events/subscribe${query}`,
       headers: {
         Connection: 'Upgrade',
@@ -94,29 +97,33 @@ function handshake(
   });
 }
 
-/** The login cookie the server sets on a request with the token. */
-async function loginCookie(): Promise<string> {
+/** The login cookie the server sets on a request of its first page with the token. */
+async function loginCookie(baseURL: string, landing: string): Promise<string> {
   const context = await playwrightRequest.newContext();
-  await context.get(`http://127.0.0.1:${port}/lab?token=${token}`);
+  await context.get(`${baseURL}${landing}?token=${token}`);
   const { cookies } = await context.storageState();
   await context.dispose();
   return cookies.map(cookie => `${cookie.name}=${cookie.value}`).join('; ');
 }
 
-test('the events websocket needs authentication', async () => {
-  const origin = `http://127.0.0.1:${port}`;
-  expect(await handshake({ Origin: origin })).toBe(403);
-  expect(await handshake({ Origin: origin }, `?token=${token}`)).toBe(101);
-  expect(await handshake({ Origin: origin, Cookie: await loginCookie() })).toBe(
+test('the events websocket needs authentication', async ({ baseURL, host }) => {
+  const origin = baseURL!;
+  const cookie = await loginCookie(origin, LANDING_PAGE[host]);
+  expect(await handshake(origin, { Origin: origin })).toBe(403);
+  expect(await handshake(origin, { Origin: origin }, `?token=${token}`)).toBe(
     101
   );
+  expect(await handshake(origin, { Origin: origin, Cookie: cookie })).toBe(101);
 });
 
-test('the events websocket refuses a cookie-authenticated page of another origin', async () => {
+test('the events websocket refuses a cookie-authenticated page of another origin', async ({
+  baseURL,
+  host
+}) => {
   // A token proves the caller is no other site's page, so jupyter-server skips
   // the origin check for it; an ambient cookie does not, so the origin counts.
-  const cookie = await loginCookie();
+  const cookie = await loginCookie(baseURL!, LANDING_PAGE[host]);
   expect(
-    await handshake({ Origin: 'http://evil.example', Cookie: cookie })
+    await handshake(baseURL!, { Origin: 'http://evil.example', Cookie: cookie })
   ).toBe(403);
 });

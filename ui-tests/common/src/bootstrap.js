@@ -1,9 +1,10 @@
 /*
- * Entry point of the test lab. It runs before any shared module is used:
- * it loads every prebuilt (federated) extension the server lists, lets each
- * one join the shared-module scope, and only then imports the application,
- * so that one copy of every singleton (Lumino, React, JupyterLab's own
- * packages) is picked for the host and all extensions together.
+ * Entry point of a test host (JupyterLab or Notebook 7). It runs before any
+ * shared module is used: it loads every prebuilt (federated) extension the
+ * server lists, lets each one join the shared-module scope, and only then
+ * imports the application, so that one copy of every singleton (Lumino,
+ * React, JupyterLab's own packages) is picked for the host and all
+ * extensions together.
  */
 
 function pageOption(name) {
@@ -36,14 +37,18 @@ async function joinSharedScope(extension) {
   const container = window._JUPYTERLAB[extension.name];
   // eslint-disable-next-line no-undef
   await container.init(__webpack_share_scopes__.default);
+  return extension;
 }
 
 async function bootstrap() {
-  const federated = pageOption('federated_extensions') || [];
-  const results = await Promise.allSettled(federated.map(joinSharedScope));
+  const listed = pageOption('federated_extensions') || [];
+  const results = await Promise.allSettled(listed.map(joinSharedScope));
+  const federated = [];
   for (const result of results) {
     if (result.status === 'rejected') {
       console.error(result.reason);
+    } else {
+      federated.push(result.value);
     }
   }
   const { main } = await import('./index.js');

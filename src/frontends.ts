@@ -1,0 +1,38 @@
+import { PageConfig } from '@jupyterlab/coreutils';
+import type { CommandRegistry } from '@lumino/commands';
+
+/**
+ * What differs between the front ends that load the extension: JupyterLab
+ * and Jupyter Notebook 7.
+ *
+ * Notebook 7 serves one page per document (its page config option
+ * `notebookPage`: `tree`, `notebooks`, `edit`, `consoles`); JupyterLab has
+ * no such option.
+ */
+export namespace FrontEnds {
+  /**
+   * Notebook 7's own command labelled "Edit Notebook Metadata" (Edit menu,
+   * palette), which opens its Notebook Tools.
+   */
+  export const NOTEBOOK7_EDIT_METADATA = 'notebook:edit-metadata';
+
+  /**
+   * Whether this page can show a notebook: every JupyterLab page, and the
+   * notebook pages of Notebook 7 (not its file browser, editor or console
+   * pages).
+   */
+  export function pageHasNotebooks(): boolean {
+    const page = PageConfig.getOption('notebookPage');
+    return !page || page === 'notebooks';
+  }
+
+  /**
+   * Whether the app has Notebook 7's own "Edit Notebook Metadata" command,
+   * so that ours needs a label of its own.
+   */
+  export function hasNotebook7MetadataCommand(
+    commands: CommandRegistry
+  ): boolean {
+    return commands.hasCommand(NOTEBOOK7_EDIT_METADATA);
+  }
+}
