@@ -354,9 +354,9 @@ test.describe('axe-core finds no violation in the panel', () => {
       for (const item of auditCases()) {
         await lab.openNotebook(item.path, item.kernel ?? false);
         await lab.openPanel();
-        await expect(
-          lab.panel.locator('.jp-NotebookMetadata-path')
-        ).toHaveText(item.path);
+        await expect(lab.panel.locator('.jp-NotebookMetadata-path')).toHaveText(
+          item.path
+        );
         await openEverySection(lab);
         await item.prepare?.(lab);
         // Paired files are marked once the server answered.
@@ -389,7 +389,40 @@ test.describe('axe-core finds no violation in the panel', () => {
       );
 
       console.log(`axe-core, ${theme}:\n${summary.join('\n')}`);
+      // One audit per notebook state, and the one under the pointer.
+      console.log(
+        `axe: ${summary.length} audits, ${violations.length} violations (${theme}, ${lab.host})`
+      );
       expect(violations, describe(violations)).toEqual([]);
     });
   }
+
+  test('the audit sees a violation planted in the panel, and only there', async ({
+    lab
+  }) => {
+    const notebook = writeNotebook(
+      `${uniqueName('a11y-planted')}.ipynb`,
+      notebookWith({ kernelspec: PYTHON_KERNELSPEC })
+    );
+    await lab.openNotebook(notebook);
+    await lab.openPanel();
+    // A nameless field inside the panel, another one outside it.
+    await lab.page.evaluate(() => {
+      for (const parent of [
+        document.querySelector('.jp-NotebookMetadata-body')!,
+        document.body
+      ]) {
+        const input = document.createElement('input');
+        input.className = 'planted-nameless';
+        parent.appendChild(input);
+      }
+    });
+    const result = await audit(lab, 'planted', ['label']);
+    await lab.page.evaluate(() =>
+      document.querySelectorAll('.planted-nameless').forEach(e => e.remove())
+    );
+    expect(result.violations.map(v => v.rule)).toEqual(['label']);
+    expect(result.violations[0].targets).toHaveLength(1);
+    expect(result.violations[0].targets[0]).toContain('.planted-nameless');
+  });
 });

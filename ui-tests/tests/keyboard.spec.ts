@@ -149,6 +149,28 @@ async function expectAnnouncedError(
     .toContain(text);
 }
 
+/**
+ * Save the notebook with Ctrl+S from where the focus is, and check the file
+ * on disk has `expected` as its metadata; the focus stays where it was.
+ */
+async function saveAndCheck(
+  lab: LabPage,
+  name: string,
+  expected: Record<string, unknown>
+): Promise<void> {
+  const before = await lab.page.evaluate(() => document.activeElement);
+  await lab.page.keyboard.press('Control+s');
+  await expect.poll(() => readNotebook(name).metadata).toEqual(expected);
+  await expect.poll(() => lab.isDirty()).toBe(false);
+  expect(
+    await lab.page.evaluate(
+      element => element === document.activeElement,
+      before
+    ),
+    'saving moved the focus'
+  ).toBe(true);
+}
+
 test('everything the panel offers, from the keyboard alone', async ({
   lab
 }) => {
@@ -187,7 +209,11 @@ test('everything the panel offers, from the keyboard alone', async ({
   await lab.focusSettled();
 
   // Every section, from the first heading to the last, with Tab.
-  await tabTo(lab, { name: 'Kernel', heading: true }, { backward: true, max: 5 });
+  await tabTo(
+    lab,
+    { name: 'Kernel', heading: true },
+    { backward: true, max: 5 }
+  );
   const passed = await tabTo(lab, { name: 'Raw JSON', heading: true });
   const headings = passed
     .filter(f => f.expanded !== null && f.tag === 'button')
@@ -214,13 +240,19 @@ test('everything the panel offers, from the keyboard alone', async ({
   await expect(kernel).toBeFocused();
   await keyboard.press('ArrowDown');
   await expect(kernel).toHaveValue('python3-second');
+  const second = {
+    name: 'python3-second',
+    display_name: 'Python 3 (second)',
+    language: 'python'
+  };
   await expect
     .poll(async () => (await lab.appMetadata()).kernelspec)
-    .toEqual({
-      name: 'python3-second',
-      display_name: 'Python 3 (second)',
-      language: 'python'
-    });
+    .toEqual(second);
+  const expected: Record<string, unknown> = {
+    ...ORIGINAL,
+    kernelspec: second
+  };
+  await saveAndCheck(lab, name, expected);
 
   // Pair with a preset.
   await tabTo(lab, 'Pairing preset');
@@ -229,6 +261,8 @@ test('everything the panel offers, from the keyboard alone', async ({
     .poll(async () => (await lab.appMetadata()).jupytext)
     .toEqual({ formats: 'ipynb,py:percent' });
   await expectFocusInPanel(lab);
+  expected.jupytext = { formats: 'ipynb,py:percent' };
+  await saveAndCheck(lab, name, expected);
 
   // Pair with a typed formats string: a wrong one is announced first.
   await tabTo(lab, 'Jupytext formats');
@@ -246,6 +280,8 @@ test('everything the panel offers, from the keyboard alone', async ({
     'aria-invalid',
     'false'
   );
+  expected.jupytext = { formats: 'ipynb,md:myst' };
+  await saveAndCheck(lab, name, expected);
 
   // Add a custom key: a wrong value is announced first.
   await tabTo(lab, 'New key name');
@@ -262,6 +298,7 @@ test('everything the panel offers, from the keyboard alone', async ({
     .poll(async () => (await lab.appMetadata()).grading)
     .toEqual({ points: 10 });
   await expectFocusInPanel(lab);
+  await saveAndCheck(lab, name, { ...expected, grading: { points: 10 } });
 
   // Rename it: a name taken is announced, Escape takes the draft back (and
   // stays in the panel), Enter renames and the renamed row keeps the focus.
@@ -283,6 +320,7 @@ test('everything the panel offers, from the keyboard alone', async ({
   expect(await lab.appMetadata()).toMatchObject({
     grading_v2: { points: 10 }
   });
+  await saveAndCheck(lab, name, { ...expected, grading_v2: { points: 10 } });
 
   // Delete it: the focus goes to the next control, not to the page.
   await tabTo(lab, 'Delete key grading_v2');
@@ -291,6 +329,7 @@ test('everything the panel offers, from the keyboard alone', async ({
   await lab.focusSettled();
   await expectFocusInPanel(lab);
   expect('grading_v2' in (await lab.appMetadata())).toBe(false);
+  await saveAndCheck(lab, name, expected);
 
   // Apply raw JSON: invalid JSON is announced, valid JSON is applied.
   const raw = panel.getByLabel('Notebook metadata as JSON');
@@ -315,6 +354,8 @@ test('everything the panel offers, from the keyboard alone', async ({
   await expect(
     panel.getByRole('status').filter({ hasText: 'applied' })
   ).toBeVisible();
+  expected.reviewed = true;
+  await saveAndCheck(lab, name, expected);
 
   // Undo and redo with the keys, outside a text field.
   await tabTo(lab, { name: 'Raw JSON', heading: true }, { backward: true });
@@ -322,18 +363,26 @@ test('everything the panel offers, from the keyboard alone', async ({
   await expect
     .poll(async () => 'reviewed' in (await lab.appMetadata()))
     .toBe(false);
+  const { reviewed, ...unreviewed } = expected;
+  await saveAndCheck(lab, name, unreviewed);
   await keyboard.press('Control+Shift+z');
   await expect.poll(async () => (await lab.appMetadata()).reviewed).toBe(true);
+  await saveAndCheck(lab, name, expected);
   // And with the buttons: Undo, then Redo (each keeps the focus).
   await tabTo(lab, 'Undo', { backward: true });
   await keyboard.press('Enter');
   await expect
     .poll(async () => 'reviewed' in (await lab.appMetadata()))
     .toBe(false);
+  await expectFocusInPanel(lab);
+  expect((await focus(lab)).name).toBe('Undo');
+  await saveAndCheck(lab, name, unreviewed);
   await keyboard.press('Tab');
   await keyboard.press('Enter');
   await expect.poll(async () => (await lab.appMetadata()).reviewed).toBe(true);
   await expectFocusInPanel(lab);
+  expect((await focus(lab)).name).toBe('Redo');
+  await saveAndCheck(lab, name, { ...expected, reviewed });
 
   // Escape closes the panel and lands in the notebook, in command mode;
   // Ctrl+S saves it there.
@@ -346,19 +395,14 @@ test('everything the panel offers, from the keyboard alone', async ({
   );
   await keyboard.press('Control+s');
   await expect.poll(() => lab.isDirty()).toBe(false);
-  const saved = readNotebook(name).metadata;
-  expect(saved).toEqual({
+  expect(readNotebook(name).metadata).toEqual({
     ...ORIGINAL,
-    kernelspec: {
-      name: 'python3-second',
-      display_name: 'Python 3 (second)',
-      language: 'python'
-    },
+    kernelspec: second,
     jupytext: { formats: 'ipynb,md:myst' },
     reviewed: true
   });
 
-  expect(
-    await lab.page.evaluate(() => (window as any).pointerEvents)
-  ).toEqual([]);
+  expect(await lab.page.evaluate(() => (window as any).pointerEvents)).toEqual(
+    []
+  );
 });
