@@ -158,7 +158,7 @@ async function saveAndCheck(
   name: string,
   expected: Record<string, unknown>
 ): Promise<void> {
-  const before = await lab.page.evaluate(() => document.activeElement);
+  const before = await lab.page.evaluateHandle(() => document.activeElement);
   await lab.page.keyboard.press('Control+s');
   await expect.poll(() => readNotebook(name).metadata).toEqual(expected);
   await expect.poll(() => lab.isDirty()).toBe(false);
