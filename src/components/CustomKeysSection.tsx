@@ -171,9 +171,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   useLayoutEffect(() => {
     const part = Private.takeFocusRequest(model, name);
     if (part) {
-      row.current
-        ?.querySelector<HTMLElement>(`[data-part="${part}"]`)
-        ?.focus();
+      row.current?.querySelector<HTMLElement>(`[data-part="${part}"]`)?.focus();
     }
   }, []);
   // "Show value" goes once used: the value it shows takes the focus.

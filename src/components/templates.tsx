@@ -52,7 +52,10 @@ export function describedBy(props: WidgetProps): string | undefined {
     !props.hideLabel &&
     props.label &&
     props.schema.description &&
-    !Object.prototype.hasOwnProperty.call(props.schema, ADDITIONAL_PROPERTY_FLAG)
+    !Object.prototype.hasOwnProperty.call(
+      props.schema,
+      ADDITIONAL_PROPERTY_FLAG
+    )
   ) {
     ids.push(`${props.id}__description`);
   }
@@ -208,7 +211,8 @@ export function SectionArrayTemplate(
     itemSchema.title
       ? itemSchema.title
       : say('%1 item', title || say('List'));
-  const itemName = (index: number) => say('%1 %2', itemTitle, String(index + 1));
+  const itemName = (index: number) =>
+    say('%1 %2', itemTitle, String(index + 1));
   return (
     <div className={props.className}>
       <div className="jp-FormGroup-compactTitle">
