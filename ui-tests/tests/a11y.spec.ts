@@ -354,7 +354,8 @@ test.describe('axe-core finds no violation in the panel', () => {
     test(`in ${theme}, on every notebook and section state`, async ({
       lab
     }) => {
-      test.setTimeout(300_000);
+      // Ten notebooks, each a page of its own in Notebook 7.
+      test.setTimeout(600_000);
       await setUserSettings(lab, SETTINGS);
       await lab.command('apputils:change-theme', { theme });
       await expect(lab.page.locator('body')).toHaveAttribute(
