@@ -359,7 +359,7 @@ test('values no section allows are shown, flagged, and kept byte for byte while 
     lab.panel.getByText('This value is not a list as the section expects')
   ).toBeVisible();
   await expect(sectionBody(lab, 'kernel')).toContainText(
-    'The section expects a string at "name"'
+    'Part of this value is not as the section expects (/name is not a string)'
   );
   await expect(sectionBody(lab, 'jupytext')).toContainText(
     'This value is not an object as the section expects'
