@@ -72,11 +72,12 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
       sections,
       files: app.serviceManager.contents
     });
-    const panel = new NotebookMetadataPanel({
+    const panel: NotebookMetadataPanel = new NotebookMetadataPanel({
       active,
       sections,
       states: new SectionStates({ state, key: `${PLUGIN_ID}:sections` }),
-      translator
+      translator,
+      onLeave: () => Private.leave(app, panel, tracker)
     });
     panel.disposed.connect(() => {
       active.dispose();
@@ -108,6 +109,39 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     return sections;
   }
 };
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** A shell with side areas that collapse (JupyterLab's, Notebook 7's). */
+  interface ICollapsingShell {
+    collapseLeft?: () => void;
+    collapseRight?: () => void;
+  }
+
+  /**
+   * Leave the panel: collapse the side area it is in, and activate the
+   * notebook it shows (which takes the keyboard focus), or else the main
+   * area's current widget.
+   */
+  export function leave(
+    app: JupyterFrontEnd,
+    panel: NotebookMetadataPanel,
+    tracker: INotebookTracker
+  ): void {
+    const shell = app.shell as JupyterFrontEnd.IShell & ICollapsingShell;
+    if (Array.from(shell.widgets('left')).includes(panel)) {
+      shell.collapseLeft?.();
+    } else {
+      shell.collapseRight?.();
+    }
+    const target = tracker.currentWidget ?? shell.currentWidget;
+    if (target) {
+      shell.activateById(target.id);
+    }
+  }
+}
 
 export { CommandIDs };
 export * from './tokens';

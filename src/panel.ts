@@ -3,6 +3,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Panel } from '@lumino/widgets';
 import React from 'react';
 
+import { FocusKeeper } from './components/focus';
 import { MetadataView } from './components/MetadataView';
 import { metadataIcon } from './icon';
 import type { SectionStates } from './sectionstate';
@@ -43,6 +44,19 @@ export class NotebookMetadataPanel extends Panel {
     );
     body.addClass('jp-NotebookMetadata-body');
     this.addWidget(body);
+    this._onLeave = options.onLeave ?? null;
+    this._focusKeeper = new FocusKeeper(this.node);
+    this.node.addEventListener('keydown', this._onKeyDown);
+  }
+
+  /** Dispose of the panel and what keeps its focus. */
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.node.removeEventListener('keydown', this._onKeyDown);
+    this._focusKeeper.dispose();
+    super.dispose();
   }
 
   /**
@@ -64,6 +78,32 @@ export class NotebookMetadataPanel extends Panel {
       await new Promise(resolve => requestAnimationFrame(resolve));
     }
   }
+
+  /**
+   * Escape leaves the panel (`onLeave`: back to the notebook), unless the
+   * control that has the focus used the key itself (a field taking back a
+   * draft, a search box clearing its text).
+   */
+  private _onKeyDown = (event: KeyboardEvent): void => {
+    if (
+      event.key !== 'Escape' ||
+      event.defaultPrevented ||
+      event.ctrlKey ||
+      event.altKey ||
+      event.metaKey ||
+      event.shiftKey ||
+      !this._onLeave ||
+      Private.usesEscape(event.target)
+    ) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    this._onLeave();
+  };
+
+  private _focusKeeper: FocusKeeper;
+  private _onLeave: (() => void) | null;
 }
 
 /**
@@ -83,6 +123,15 @@ namespace Private {
     }
     return field;
   }
+
+  /** Whether Escape means something to the control itself. */
+  export function usesEscape(target: EventTarget | null): boolean {
+    return (
+      target instanceof HTMLInputElement &&
+      target.type === 'search' &&
+      target.value !== ''
+    );
+  }
 }
 
 /**
@@ -101,5 +150,10 @@ export namespace NotebookMetadataPanel {
     states: SectionStates;
     /** Translates the panel's text. */
     translator?: ITranslator;
+    /**
+     * Leave the panel (on Escape): close it and give the focus back to the
+     * notebook.
+     */
+    onLeave?: () => void;
   }
 }

@@ -5,7 +5,7 @@ import {
   type PartialJSONObject,
   type PartialJSONValue
 } from '@lumino/coreutils';
-import React, { useState } from 'react';
+import React, { useLayoutEffect, useRef, useState } from 'react';
 
 import {
   checkKeyName,
@@ -97,7 +97,11 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
         <button
           type="button"
           className="jp-Button jp-mod-styled jp-NotebookMetadata-more"
-          onClick={() => setLimit(limit + CUSTOM_KEYS_PAGE)}
+          onClick={() => {
+            // The button may go: the focus goes to the first row it shows.
+            Private.requestFocus(model, matching[limit], 'name');
+            setLimit(limit + CUSTOM_KEYS_PAGE);
+          }}
         >
           {trans.__(
             'Show %1 more (%2 not shown)',
@@ -153,17 +157,53 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   const [expanded, setExpanded] = useOwnedState(model, false);
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
   const hidden = hiddenInName(name);
+  const ids = {
+    nameError: `${nameId}-nameError`,
+    hidden: `${nameId}-hidden`,
+    note: `${nameId}-note`,
+    value: `${nameId}-value`,
+    valueError: `${nameId}-valueError`
+  };
+  const row = useRef<HTMLDivElement>(null);
+  const focusValue = useRef(false);
 
-  const commitName = () => {
+  // A renamed key is a new row: it takes the focus where the old row had it.
+  useLayoutEffect(() => {
+    const part = Private.takeFocusRequest(model, name);
+    if (part) {
+      row.current?.querySelector<HTMLElement>(`[data-part="${part}"]`)?.focus();
+    }
+  }, []);
+  // "Show value" goes once used: the value it shows takes the focus.
+  useLayoutEffect(() => {
+    if (focusValue.current && expanded) {
+      focusValue.current = false;
+      document.getElementById(ids.value)?.focus();
+    }
+  }, [expanded]);
+
+  /**
+   * Rename the key to the draft, if any. `next` is where the focus goes (on
+   * Enter, the name field itself): the renamed row takes it at the same
+   * place, as the old row goes.
+   */
+  const commitName = (next: Element | null) => {
     if (nameDraft === null || nameDraft === name) {
       setNameDraft(null);
       setNameProblem(null);
       return;
     }
+    const part =
+      next instanceof HTMLElement && row.current?.contains(next)
+        ? next.dataset.part
+        : undefined;
     const problem = model.rename(name, nameDraft);
     setNameProblem(say(trans, problem));
     if (!problem) {
       setNameDraft(null);
+      if (part) {
+        Private.requestFocus(model, nameDraft, part);
+      }
     }
   };
 
@@ -181,16 +221,27 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   const collapsed = !expanded && valueDraft === null && isLargeValue(value);
   return (
     <div
+      ref={row}
       className="jp-NotebookMetadata-keyRow"
       role="group"
-      aria-labelledby={nameId}
+      aria-label={trans.__('Key %1', name)}
     >
       <div className="jp-NotebookMetadata-keyHeader">
         <input
           id={nameId}
+          data-part="name"
           className="jp-mod-styled jp-NotebookMetadata-keyName"
           aria-label={trans.__('Name of key %1', name)}
           aria-invalid={nameProblem !== null}
+          aria-describedby={
+            [
+              nameProblem ? ids.nameError : '',
+              hidden ? ids.hidden : '',
+              partlyEditedBy ? ids.note : ''
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           value={nameDraft ?? name}
           disabled={disabled}
           onChange={event => {
@@ -207,11 +258,13 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
               )
             );
           }}
-          onBlur={commitName}
+          onBlur={event => commitName(event.relatedTarget)}
           onKeyDown={event => {
             if (event.key === 'Enter') {
-              commitName();
-            } else if (event.key === 'Escape') {
+              commitName(event.currentTarget);
+            } else if (event.key === 'Escape' && nameDraft !== null) {
+              // Escape takes back the draft (and does not leave the panel).
+              event.preventDefault();
               setNameDraft(null);
               setNameProblem(null);
             }
@@ -219,6 +272,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         />
         <button
           type="button"
+          data-part="delete"
           className="jp-NotebookMetadata-iconButton"
           aria-label={trans.__('Delete key %1', name)}
           title={trans.__('Delete key %1', name)}
@@ -228,12 +282,18 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
           <deleteIcon.react tag="span" />
         </button>
       </div>
-      {nameProblem && <FieldMessage kind="error">{nameProblem}</FieldMessage>}
+      {nameProblem && (
+        <FieldMessage kind="error" id={ids.nameError}>
+          {nameProblem}
+        </FieldMessage>
+      )}
       {hidden && (
-        <FieldMessage kind="notice">{say(trans, hidden)}</FieldMessage>
+        <FieldMessage kind="notice" id={ids.hidden}>
+          {say(trans, hidden)}
+        </FieldMessage>
       )}
       {partlyEditedBy && (
-        <FieldMessage kind="notice">
+        <FieldMessage kind="notice" id={ids.note}>
           {trans.__(
             'Parts of "%1" are also edited in: %2.',
             name,
@@ -246,24 +306,34 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
           <span>{say(trans, describeValue(value))}</span>
           <button
             type="button"
+            data-part="show"
             className="jp-Button jp-mod-styled"
-            aria-label={trans.__('Show the value of %1', name)}
-            onClick={() => setExpanded(true)}
+            aria-label={trans.__('Show value of %1', name)}
+            onClick={() => {
+              focusValue.current = true;
+              setExpanded(true);
+            }}
           >
             {trans.__('Show value')}
           </button>
         </div>
       ) : (
         <JSONTextArea
+          id={ids.value}
           label={trans.__('Value of %1 (JSON)', name)}
           text={shownText(valueDraft, valueProblem, value)}
           invalid={valueProblem !== null}
+          describedBy={valueProblem ? ids.valueError : undefined}
           disabled={disabled}
           onChange={onValueChange}
           onBlur={() => model.endEdit()}
         />
       )}
-      {valueProblem && <FieldMessage kind="error">{valueProblem}</FieldMessage>}
+      {valueProblem && (
+        <FieldMessage kind="error" id={ids.valueError}>
+          {valueProblem}
+        </FieldMessage>
+      )}
     </div>
   );
 });
@@ -279,7 +349,12 @@ function NewKeyRow(props: {
   const { model, trans } = props;
   const [name, setName] = useState('');
   const [text, setText] = useState('""');
-  const [problem, setProblem] = useState<string | null>(null);
+  // What is wrong, and with which field.
+  const [problem, setProblem] = useState<{
+    field: 'name' | 'value';
+    text: string;
+  } | null>(null);
+  const errorId = 'jp-NotebookMetadata-newKey-error';
 
   const add = () => {
     const nameProblem = checkKeyName(
@@ -289,17 +364,17 @@ function NewKeyRow(props: {
       model.sectionOf
     );
     if (nameProblem) {
-      setProblem(say(trans, nameProblem));
+      setProblem({ field: 'name', text: say(trans, nameProblem) ?? '' });
       return;
     }
     const parsed = parseJSON(text);
     if (!parsed.ok) {
-      setProblem(say(trans, parsed.problem));
+      setProblem({ field: 'value', text: say(trans, parsed.problem) ?? '' });
       return;
     }
     const problems = model.set(name, parsed.value);
     if (problems.length > 0) {
-      setProblem(say(trans, problems[0]));
+      setProblem({ field: 'value', text: say(trans, problems[0]) ?? '' });
       return;
     }
     setName('');
@@ -323,6 +398,8 @@ function NewKeyRow(props: {
         <input
           className="jp-mod-styled jp-NotebookMetadata-keyName"
           aria-label={trans.__('New key name')}
+          aria-invalid={problem?.field === 'name'}
+          aria-describedby={problem?.field === 'name' ? errorId : undefined}
           placeholder={trans.__('New key name')}
           value={name}
           onChange={event => {
@@ -344,7 +421,8 @@ function NewKeyRow(props: {
       <JSONTextArea
         label={trans.__('New key value (JSON)')}
         text={text}
-        invalid={problem !== null}
+        invalid={problem?.field === 'value'}
+        describedBy={problem?.field === 'value' ? errorId : undefined}
         disabled={false}
         onChange={value => {
           setText(value);
@@ -352,7 +430,11 @@ function NewKeyRow(props: {
         }}
         onKeyDown={onEnter}
       />
-      {problem && <FieldMessage kind="error">{problem}</FieldMessage>}
+      {problem && (
+        <FieldMessage kind="error" id={errorId}>
+          {problem.text}
+        </FieldMessage>
+      )}
     </div>
   );
 }
@@ -361,9 +443,12 @@ function NewKeyRow(props: {
  * A text area for JSON, sized to its content.
  */
 function JSONTextArea(props: {
+  id?: string;
   label: string;
   text: string;
   invalid: boolean;
+  /** The ids of what explains the value (its error). */
+  describedBy?: string;
   disabled: boolean;
   onChange: (text: string) => void;
   onBlur?: () => void;
@@ -372,9 +457,12 @@ function JSONTextArea(props: {
   const lines = props.text.split('\n').length;
   return (
     <textarea
+      id={props.id}
+      data-part="value"
       className="jp-mod-styled jp-NotebookMetadata-json"
       aria-label={props.label}
       aria-invalid={props.invalid}
+      aria-describedby={props.describedBy}
       spellCheck={false}
       rows={Math.min(Math.max(lines, 1), 12)}
       value={props.text}
@@ -418,4 +506,53 @@ function cssId(name: string): string {
       /[A-Za-z0-9-]/.test(char) ? char : `_${char.codePointAt(0)}_`
     )
     .join('');
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** Which part of which row takes the focus when it is drawn, by notebook. */
+  const focusRequests = new WeakMap<
+    NotebookMetadataModel,
+    { key: string; part: string }
+  >();
+
+  /**
+   * Ask the row of `key` to take the focus on `part` ("name", "value",
+   * "delete", "show") when it is drawn next: a renamed key's row, or the
+   * first row "Show more" shows. The request lasts until the next frames
+   * only, so that a row drawn much later does not take the focus.
+   */
+  export function requestFocus(
+    model: NotebookMetadataModel,
+    key: string | undefined,
+    part: string
+  ): void {
+    if (key === undefined) {
+      return;
+    }
+    const request = { key, part };
+    focusRequests.set(model, request);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (focusRequests.get(model) === request) {
+          focusRequests.delete(model);
+        }
+      })
+    );
+  }
+
+  /** The part of the row of `key` to focus, if asked (the request is used up). */
+  export function takeFocusRequest(
+    model: NotebookMetadataModel,
+    key: string
+  ): string | null {
+    const request = focusRequests.get(model);
+    if (!request || request.key !== key) {
+      return null;
+    }
+    focusRequests.delete(model);
+    return request.part;
+  }
 }

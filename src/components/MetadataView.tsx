@@ -207,6 +207,8 @@ function UndoButtons(props: {
     () => `${history.canUndo}:${history.canRedo}`
   );
   const [canUndo, canRedo] = state.split(':').map(value => value === 'true');
+  // Nothing to undo (or redo) is `aria-disabled`, not disabled: the button
+  // that undid the last step keeps the focus.
   return (
     <div
       className="jp-NotebookMetadata-undo"
@@ -217,8 +219,13 @@ function UndoButtons(props: {
         type="button"
         className="jp-NotebookMetadata-historyButton"
         title={trans.__('Undo the last change of the notebook (%1)', 'Ctrl+Z')}
-        disabled={disabled || !canUndo}
-        onClick={() => history.undo()}
+        disabled={disabled}
+        aria-disabled={!canUndo}
+        onClick={() => {
+          if (history.canUndo) {
+            history.undo();
+          }
+        }}
       >
         <undoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
         {trans.__('Undo')}
@@ -230,8 +237,13 @@ function UndoButtons(props: {
           'Redo the last undone change of the notebook (%1)',
           'Ctrl+Shift+Z'
         )}
-        disabled={disabled || !canRedo}
-        onClick={() => history.redo()}
+        disabled={disabled}
+        aria-disabled={!canRedo}
+        onClick={() => {
+          if (history.canRedo) {
+            history.redo();
+          }
+        }}
       >
         <redoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
         {trans.__('Redo')}

@@ -1,6 +1,6 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { PartialJSONObject } from '@lumino/coreutils';
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 
 import { formatJSON, parseJSON } from '../keys';
 import type { NotebookMetadataModel } from '../model';
@@ -28,7 +28,19 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
   const { model, metadata, disabled, trans } = props;
   const [draft, setDraft] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const textArea = useRef<HTMLTextAreaElement>(null);
   const text = draft ?? formatJSON(metadata);
+  const errorsId = 'jp-NotebookMetadata-rawJson-errors';
+
+  /**
+   * The buttons are disabled once used (nothing left to apply or discard):
+   * the focus goes back to the text, and what happened is announced.
+   */
+  const done = (message: string) => {
+    textArea.current?.focus();
+    setStatus(message);
+  };
 
   const apply = () => {
     if (draft === null) {
@@ -48,15 +60,18 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
     setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
     if (found.length === 0) {
       setDraft(null);
+      done(trans.__('The JSON was applied to the notebook metadata.'));
     }
   };
 
   return (
     <div className="jp-NotebookMetadata-raw">
       <textarea
+        ref={textArea}
         className="jp-mod-styled jp-NotebookMetadata-json jp-NotebookMetadata-rawText"
         aria-label={trans.__('Notebook metadata as JSON')}
         aria-invalid={problems.length > 0}
+        aria-describedby={problems.length > 0 ? errorsId : undefined}
         spellCheck={false}
         rows={16}
         value={text}
@@ -64,13 +79,21 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
         onChange={event => {
           setDraft(event.target.value);
           setProblems([]);
+          setStatus('');
         }}
       />
-      {problems.map(problem => (
-        <FieldMessage kind="error" key={problem}>
-          {problem}
-        </FieldMessage>
-      ))}
+      {problems.length > 0 && (
+        <div id={errorsId}>
+          {problems.map(problem => (
+            <FieldMessage kind="error" key={problem}>
+              {problem}
+            </FieldMessage>
+          ))}
+        </div>
+      )}
+      <div className="jp-NotebookMetadata-hint" role="status">
+        {status}
+      </div>
       <div className="jp-NotebookMetadata-buttons">
         <button
           type="button"
@@ -87,6 +110,7 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
           onClick={() => {
             setDraft(null);
             setProblems([]);
+            done(trans.__('The changes to the JSON were discarded.'));
           }}
         >
           {trans.__('Discard changes')}

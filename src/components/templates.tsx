@@ -1,10 +1,69 @@
-import type { FieldTemplateProps, RJSFSchema, UiSchema } from '@rjsf/utils';
-import React from 'react';
+import {
+  addIcon,
+  deleteIcon,
+  moveDownIcon,
+  moveUpIcon
+} from '@jupyterlab/ui-components';
+import type { LabIcon } from '@jupyterlab/ui-components';
+import {
+  type ArrayFieldTemplateProps,
+  canExpand,
+  type FieldErrorProps,
+  type FieldTemplateProps,
+  type ObjectFieldTemplateProps,
+  type RJSFSchema,
+  type UiSchema,
+  type WidgetProps
+} from '@rjsf/utils';
+import React, { useContext } from 'react';
 
 import type { ISectionFormContext } from '../tokens';
+import { focusLost } from './focus';
 
 /** rjsf's mark of a property the schema does not name (`additionalProperties`). */
 const ADDITIONAL_PROPERTY_FLAG = '__additional_property';
+
+/**
+ * The item of a list a field is drawn in, with its name ("Author 2"): set
+ * by `SectionArrayTemplate` for each item, and cleared again inside an
+ * object, so that only the item itself (not its properties) is named after
+ * it.
+ */
+export const ArrayItemContext = React.createContext<{ name: string } | null>(
+  null
+);
+
+/**
+ * The name of a field's control: its label, or the name of the list item it
+ * is (rjsf would name the items of a list "tags-0", "tags-1"…).
+ */
+export function useFieldName(label: string): string {
+  return useContext(ArrayItemContext)?.name ?? label;
+}
+
+/**
+ * The ids a widget's `aria-describedby` names: its field's description, when
+ * `SectionFieldTemplate` draws one, and its errors, when there are any (an
+ * id is named only when its element exists).
+ */
+export function describedBy(props: WidgetProps): string | undefined {
+  const ids: string[] = [];
+  if (
+    !props.hideLabel &&
+    props.label &&
+    props.schema.description &&
+    !Object.prototype.hasOwnProperty.call(
+      props.schema,
+      ADDITIONAL_PROPERTY_FLAG
+    )
+  ) {
+    ids.push(`${props.id}__description`);
+  }
+  if ((props.rawErrors?.length ?? 0) > 0) {
+    ids.push(`${props.id}__error`);
+  }
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
 
 /**
  * The field template of the section forms. It draws what JupyterLab's own
@@ -30,9 +89,8 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
     onKeyChange,
     onDropPropertyClick
   } = props;
-  const trans = (props.formContext as ISectionFormContext | undefined)?.trans;
-  const say = (text: string, ...args: string[]) =>
-    trans ? trans.__(text, ...args) : text.replace('%1', args[0] ?? '');
+  const say = Private.sayer(props.formContext);
+  const name = useFieldName(label);
   if (hidden) {
     return <div className="hidden">{children}</div>;
   }
@@ -60,13 +118,13 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
         <div className="jp-modifiedIndicator jp-errorIndicator" />
       )}
       <div className="jp-FormGroup-content jp-FormGroup-contentCompact">
-        {isItem && displayLabel && !isRoot && label && !isAdditional && (
+        {isItem && displayLabel && !isRoot && name && !isAdditional && (
           <div className="jp-FormGroup-compactTitle">
             <label
               className="jp-FormGroup-fieldLabel jp-FormGroup-contentItem"
               htmlFor={id}
             >
-              {label}
+              {name}
               {required && (
                 <span className="jp-NotebookMetadata-required"> *</span>
               )}
@@ -110,6 +168,192 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
 }
 
 /**
+ * The errors of a field, announced when they appear (`role="alert"`) and
+ * under the id (`<id>__error`) the field's control names in its
+ * `aria-describedby`. rjsf's own list has neither role nor live region.
+ */
+export function SectionFieldErrorTemplate(
+  props: FieldErrorProps
+): JSX.Element | null {
+  const errors = (props.errors ?? []).filter(error => !!error);
+  if (errors.length === 0) {
+    return null;
+  }
+  return (
+    <div id={`${props.idSchema.$id}__error`} role="alert">
+      <ul className="error-detail bs-callout bs-callout-info">
+        {errors.map((error, index) => (
+          <li key={index} className="text-danger">
+            {error}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The template of lists: what JupyterLab's compact list template draws, with
+ * buttons that say what they do to which item ("Move Author 2 up", "Remove
+ * Author 2"; core's are icon-only web components whose inner button has no
+ * name), and items named after their place in the list.
+ */
+export function SectionArrayTemplate(
+  props: ArrayFieldTemplateProps
+): JSX.Element {
+  const { idSchema, schema, items, canAdd, disabled, readonly } = props;
+  const say = Private.sayer(props.formContext);
+  const title = props.uiSchema?.['ui:title'] ?? props.title ?? '';
+  const itemSchema: unknown = schema.items;
+  const itemTitle =
+    isObject(itemSchema) &&
+    typeof itemSchema.title === 'string' &&
+    itemSchema.title
+      ? itemSchema.title
+      : say('%1 item', title || say('List'));
+  const itemName = (index: number) =>
+    say('%1 %2', itemTitle, String(index + 1));
+  return (
+    <div className={props.className}>
+      <div className="jp-FormGroup-compactTitle">
+        <div
+          className="jp-FormGroup-fieldLabel jp-FormGroup-contentItem"
+          id={`${idSchema.$id}__title`}
+        >
+          {title}
+        </div>
+        {schema.description && (
+          <div
+            className="jp-FormGroup-description"
+            id={`${idSchema.$id}__description`}
+          >
+            {schema.description}
+          </div>
+        )}
+      </div>
+      {items.map(item => {
+        const name = itemName(item.index);
+        const off = item.disabled || item.readonly;
+        return (
+          <div key={item.key} className={item.className}>
+            <ArrayItemContext.Provider value={{ name }}>
+              {item.children}
+            </ArrayItemContext.Provider>
+            {item.hasToolbar && (
+              <div
+                className="jp-ArrayOperations"
+                role="group"
+                aria-label={say('Actions on %1', name)}
+              >
+                {item.hasMoveUp || item.hasMoveDown ? (
+                  <>
+                    <Private.ItemButton
+                      label={say('Move %1 up', name)}
+                      icon={moveUpIcon}
+                      disabled={off}
+                      unavailable={!item.hasMoveUp}
+                      keepFocus
+                      onClick={item.onReorderClick(item.index, item.index - 1)}
+                    />
+                    <Private.ItemButton
+                      label={say('Move %1 down', name)}
+                      icon={moveDownIcon}
+                      disabled={off}
+                      unavailable={!item.hasMoveDown}
+                      keepFocus
+                      onClick={item.onReorderClick(item.index, item.index + 1)}
+                    />
+                  </>
+                ) : null}
+                {item.hasRemove && (
+                  <Private.ItemButton
+                    label={say('Remove %1', name)}
+                    icon={deleteIcon}
+                    disabled={off}
+                    onClick={item.onDropIndexClick(item.index)}
+                  />
+                )}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      {canAdd && (
+        <button
+          type="button"
+          className="jp-mod-styled jp-mod-accept jp-ArrayOperationsButton"
+          aria-label={say('Add %1', itemName(items.length))}
+          title={say('Add %1', itemName(items.length))}
+          disabled={disabled || readonly}
+          onClick={props.onAddClick}
+        >
+          <addIcon.react tag="span" elementPosition="center" />
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The template of objects: JupyterLab's compact object template, as a group
+ * named by its title (or by its place in a list: "Author 2"), with an Add
+ * button that says what it adds to.
+ */
+export function SectionObjectTemplate(
+  props: ObjectFieldTemplateProps
+): JSX.Element {
+  const { idSchema, schema, properties, disabled, readonly } = props;
+  const say = Private.sayer(props.formContext);
+  const item = useContext(ArrayItemContext);
+  const title = item?.name ?? props.uiSchema?.['ui:title'] ?? props.title ?? '';
+  const titleId = `${idSchema.$id}__title`;
+  return (
+    <fieldset id={idSchema.$id} aria-labelledby={title ? titleId : undefined}>
+      <div className="jp-FormGroup-compactTitle">
+        <div
+          className="jp-FormGroup-fieldLabel jp-FormGroup-contentItem"
+          id={titleId}
+        >
+          {title}
+        </div>
+        {schema.description && (
+          <div
+            className="jp-FormGroup-description"
+            id={`${idSchema.$id}__description`}
+          >
+            {schema.description}
+          </div>
+        )}
+      </div>
+      {/* The object's own properties are not the list item. */}
+      <ArrayItemContext.Provider value={null}>
+        {properties.map(property => property.content)}
+      </ArrayItemContext.Provider>
+      {canExpand(schema, props.uiSchema, props.formData) && (
+        <button
+          type="button"
+          className="jp-mod-styled jp-mod-accept jp-ArrayOperationsButton"
+          aria-label={say('Add a property to %1', title || say('the object'))}
+          title={say('Add a property to %1', title || say('the object'))}
+          disabled={disabled || readonly}
+          onClick={props.onAddClick(schema)}
+        >
+          <addIcon.react tag="span" elementPosition="center" />
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** The templates every field of a section form is drawn with. */
+const TEMPLATES = {
+  'ui:FieldTemplate': SectionFieldTemplate,
+  'ui:FieldErrorTemplate': SectionFieldErrorTemplate,
+  'ui:ArrayFieldTemplate': SectionArrayTemplate,
+  'ui:ObjectFieldTemplate': SectionObjectTemplate
+};
+
+/**
  * The uiSchema with `SectionFieldTemplate` as the template of every field
  * the schema names (its properties, list items and extra properties, all
  * the way down); a template the uiSchema chose itself is kept.
@@ -120,8 +364,10 @@ export function withFieldTemplates(
 ): UiSchema {
   const visit = (node: unknown, ui: UiSchema | undefined): UiSchema => {
     const next: UiSchema = { ...(ui ?? {}) };
-    if (!next['ui:FieldTemplate']) {
-      next['ui:FieldTemplate'] = SectionFieldTemplate;
+    for (const [key, template] of Object.entries(TEMPLATES)) {
+      if (!next[key]) {
+        next[key] = template;
+      }
     }
     if (!isObject(node)) {
       return next;
@@ -154,4 +400,67 @@ export function withFieldTemplates(
 
 function isObject(value: unknown): value is { [key: string]: any } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** Translate with the form's translations (kept as is without them). */
+  export function sayer(
+    formContext: unknown
+  ): (text: string, ...args: string[]) => string {
+    const trans = (formContext as ISectionFormContext | undefined)?.trans;
+    return (text, ...args) =>
+      trans
+        ? trans.__(text, ...args)
+        : args.reduce(
+            (result, arg, index) => result.replace(`%${index + 1}`, arg),
+            text
+          );
+  }
+
+  /**
+   * An icon button of a list item, named by what it does. A move that is not
+   * possible (the first item up) is marked `aria-disabled` rather than
+   * disabled, so that the button keeps the focus after moving its item to
+   * the end; `keepFocus` gives the focus back to the button when React moves
+   * its item (moving an element takes the focus from it).
+   */
+  export function ItemButton(props: {
+    label: string;
+    icon: LabIcon;
+    disabled: boolean;
+    unavailable?: boolean;
+    keepFocus?: boolean;
+    onClick: (event?: any) => void;
+  }): JSX.Element {
+    const { label, icon, disabled, unavailable, keepFocus, onClick } = props;
+    return (
+      <button
+        type="button"
+        className="jp-NotebookMetadata-iconButton jp-ArrayOperationsButton"
+        aria-label={label}
+        title={label}
+        disabled={disabled}
+        aria-disabled={unavailable || undefined}
+        onClick={event => {
+          if (unavailable) {
+            return;
+          }
+          const button = event.currentTarget;
+          onClick(event);
+          if (keepFocus) {
+            requestAnimationFrame(() => {
+              if (focusLost() && button.isConnected) {
+                button.focus();
+              }
+            });
+          }
+        }}
+      >
+        <icon.react tag="span" elementPosition="center" />
+      </button>
+    );
+  }
 }

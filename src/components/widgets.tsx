@@ -8,6 +8,7 @@ import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
 import { useOwnedState } from './hooks';
+import { describedBy, useFieldName } from './templates';
 
 /**
  * rjsf's text input, with the field's label as its accessible name (the
@@ -17,6 +18,7 @@ import { useOwnedState } from './hooks';
 export function LabelledTextWidget(props: WidgetProps): JSX.Element {
   const { id, value, label, required, disabled, readonly, autofocus, options } =
     props;
+  const name = useFieldName(label);
   const shown =
     value === undefined || value === null
       ? ''
@@ -34,10 +36,10 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
           ? 'decimal'
           : undefined
       }
-      aria-label={label || props.schema.title || id}
+      aria-label={name || props.schema.title || id}
       aria-required={required}
       aria-invalid={(props.rawErrors?.length ?? 0) > 0}
-      aria-describedby={`${id}__error`}
+      aria-describedby={describedBy(props)}
       value={shown}
       required={required}
       disabled={disabled || readonly}
@@ -55,6 +57,48 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
 }
 
 /**
+ * rjsf's checkbox, whose `aria-describedby` names only what is drawn: its
+ * description, when the schema has one, and its errors, when there are any
+ * (rjsf's names a description, errors and help that may not exist).
+ */
+export function LabelledCheckboxWidget(props: WidgetProps): JSX.Element {
+  const { id, value, label, disabled, readonly, autofocus, schema } = props;
+  const name = useFieldName(label) || schema.title || id;
+  const descriptionId = `${id}__description`;
+  const described = [
+    schema.description ? descriptionId : '',
+    (props.rawErrors?.length ?? 0) > 0 ? `${id}__error` : ''
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="checkbox jp-NotebookMetadata-checkbox">
+      <label>
+        <input
+          type="checkbox"
+          id={id}
+          name={id}
+          checked={value === true}
+          aria-invalid={(props.rawErrors?.length ?? 0) > 0}
+          aria-describedby={described || undefined}
+          disabled={disabled || readonly}
+          autoFocus={autofocus}
+          onChange={event => props.onChange(event.target.checked)}
+          onBlur={event => props.onBlur(id, event.target.checked)}
+          onFocus={event => props.onFocus(id, event.target.checked)}
+        />
+        <span>{name}</span>
+      </label>
+      {schema.description && (
+        <div className="jp-FormGroup-description" id={descriptionId}>
+          {schema.description}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
  * A select that never changes a value by showing it: a stored value that is
  * not one of the options is shown as an option of its own, marked, and
  * stays until the user picks another (rjsf's own select shows the first
@@ -64,6 +108,7 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
   const { id, value, label, disabled, readonly, multiple, options } = props;
   const context = props.formContext as ISectionFormContext | undefined;
   const trans = context?.trans;
+  const name = useFieldName(label);
   const choices = (options.enumOptions ?? []) as Array<{
     label: string;
     value: unknown;
@@ -79,9 +124,9 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
     id,
     name: id,
     className: 'jp-mod-styled jp-NotebookMetadata-select',
-    'aria-label': label || props.schema.title || id,
+    'aria-label': name || props.schema.title || id,
     'aria-invalid': (props.rawErrors?.length ?? 0) > 0,
-    'aria-describedby': `${id}__error`,
+    'aria-describedby': describedBy(props),
     disabled: disabled || readonly,
     onBlur: () => props.onBlur(id, value),
     onFocus: () => props.onFocus(id, value)
@@ -212,9 +257,18 @@ function JsonTextField(
   const id = props.idSchema.$id;
   const label = props.schema.title || props.name;
   const text = draft ?? formatJSON(props.formData);
-  const describedBy = props.notice
-    ? `${id}__notice ${id}__json ${id}__error`
-    : `${id}__json ${id}__error`;
+  // The section's errors of this value are drawn by the field template
+  // under `<id>__error`; what is wrong with the text typed here, under
+  // `<id>__problem`. Only ids of what is drawn are named.
+  const hasErrors = (props.errorSchema?.__errors?.length ?? 0) > 0;
+  const describedBy =
+    [
+      props.notice ? `${id}__notice` : '',
+      problem ? `${id}__problem` : '',
+      hasErrors ? `${id}__error` : ''
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <div
       className={
@@ -238,7 +292,7 @@ function JsonTextField(
       <textarea
         id={id}
         className="jp-mod-styled jp-NotebookMetadata-json"
-        aria-invalid={props.notice !== null || problem !== null}
+        aria-invalid={props.notice !== null || problem !== null || hasErrors}
         aria-describedby={describedBy}
         spellCheck={false}
         rows={Math.min(Math.max(text.split('\n').length, 1), 8)}
@@ -271,17 +325,15 @@ function JsonTextField(
         }}
         onBlur={() => props.onBlur(id, props.formData)}
       />
-      {/* rjsf's own errors of the field are in `${id}__error`. */}
-      <div id={`${id}__json`}>
-        {problem && (
-          <div
-            className="jp-NotebookMetadata-message jp-NotebookMetadata-error"
-            role="alert"
-          >
-            {problem}
-          </div>
-        )}
-      </div>
+      {problem && (
+        <div
+          id={`${id}__problem`}
+          className="jp-NotebookMetadata-message jp-NotebookMetadata-error"
+          role="alert"
+        >
+          {problem}
+        </div>
+      )}
     </div>
   );
 }
@@ -306,7 +358,8 @@ export const SECTION_FORM = {
 /** The widgets every section form starts from. */
 export const SECTION_WIDGETS = {
   TextWidget: LabelledTextWidget,
-  SelectWidget: KeepingSelectWidget
+  SelectWidget: KeepingSelectWidget,
+  CheckboxWidget: LabelledCheckboxWidget
 };
 
 /**

@@ -166,6 +166,24 @@ function JupytextField(
   const formats: IFormat[] = parsed.ok ? parsed.formats : [];
   const preset =
     PRESETS.find(p => p.formats === stored)?.id ?? (stored ? 'custom' : '');
+  const formatsId = 'jp-NotebookMetadata-jupytextFormats';
+  const ids = {
+    hint: `${formatsId}-hint`,
+    unreadable: `${formatsId}-unreadable`,
+    problem: `${formatsId}-error`,
+    // The section's own check of `jupytext`, drawn by the field template.
+    sectionErrors: `${props.idSchema.$id}__error`
+  };
+  const unreadable = stored === null && draft === null;
+  const hasSectionErrors = (props.errorSchema?.__errors?.length ?? 0) > 0;
+  const formatsDescribedBy = [
+    ids.hint,
+    unreadable ? ids.unreadable : '',
+    problem ? ids.problem : '',
+    hasSectionErrors ? ids.sectionErrors : ''
+  ]
+    .filter(Boolean)
+    .join(' ');
   const presetLabel =
     preset === ''
       ? trans.__('Not paired')
@@ -227,8 +245,8 @@ function JupytextField(
         id="jp-NotebookMetadata-jupytextFormats"
         className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
         aria-label={trans.__('Jupytext formats')}
-        aria-invalid={problem !== null}
-        aria-describedby="jp-NotebookMetadata-jupytextFormats-hint"
+        aria-invalid={problem !== null || hasSectionErrors}
+        aria-describedby={formatsDescribedBy}
         placeholder="ipynb,py:percent"
         spellCheck={false}
         value={text}
@@ -246,22 +264,23 @@ function JupytextField(
           }
         }}
       />
-      <div
-        className="jp-NotebookMetadata-hint"
-        id="jp-NotebookMetadata-jupytextFormats-hint"
-      >
+      <div className="jp-NotebookMetadata-hint" id={ids.hint}>
         {trans.__(
           'Comma-separated formats: extension:format, with an optional folder or prefix, e.g. "ipynb,scripts//py:percent".'
         )}
       </div>
-      {stored === null && draft === null && (
-        <FieldMessage kind="notice">
+      {unreadable && (
+        <FieldMessage kind="notice" id={ids.unreadable}>
           {trans.__(
             'The notebook\'s "jupytext.formats" cannot be read; it is kept as it is.'
           )}
         </FieldMessage>
       )}
-      {problem && <FieldMessage kind="error">{problem}</FieldMessage>}
+      {problem && (
+        <FieldMessage kind="error" id={ids.problem}>
+          {problem}
+        </FieldMessage>
+      )}
 
       {stored && (
         <PairedFilesPreview

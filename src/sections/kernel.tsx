@@ -80,10 +80,25 @@ function KernelPicker(
     );
   };
 
+  const noticeId = `${props.id}__notice`;
+  const problemsId = `${props.id}__problems`;
+  const notice = value === '' || !known;
+  const describedBy = [
+    notice ? noticeId : '',
+    problems.length > 0 ? problemsId : '',
+    (props.rawErrors?.length ?? 0) > 0 ? `${props.id}__error` : ''
+  ]
+    .filter(Boolean)
+    .join(' ');
+  /** The offer goes once answered; the focus goes back to the picker. */
+  const closeOffer = () => {
+    document.getElementById(props.id)?.focus();
+    setOffer(null);
+  };
   return (
     <div className="jp-NotebookMetadata-kernel">
       {value !== '' && !known && (
-        <FieldMessage kind="notice">
+        <FieldMessage kind="notice" id={noticeId}>
           {trans.__(
             'The kernel "%1" is not installed on this server. The notebook keeps it; pick another kernel to change it.',
             typeof current?.display_name === 'string'
@@ -93,7 +108,7 @@ function KernelPicker(
         </FieldMessage>
       )}
       {value === '' && (
-        <FieldMessage kind="notice">
+        <FieldMessage kind="notice" id={noticeId}>
           {trans.__('This notebook names no kernel. Pick one to record it.')}
         </FieldMessage>
       )}
@@ -101,7 +116,8 @@ function KernelPicker(
         id={props.id}
         className="jp-mod-styled jp-NotebookMetadata-kernelPicker"
         aria-label={trans.__('Kernel')}
-        aria-describedby={`${props.id}__error`}
+        aria-invalid={(props.rawErrors?.length ?? 0) > 0 || problems.length > 0}
+        aria-describedby={describedBy || undefined}
         value={value}
         disabled={props.disabled || props.readonly}
         onChange={event => pick(event.target.value)}
@@ -118,11 +134,15 @@ function KernelPicker(
           </option>
         ))}
       </select>
-      {problems.map(problem => (
-        <FieldMessage kind="error" key={problem}>
-          {problem}
-        </FieldMessage>
-      ))}
+      {problems.length > 0 && (
+        <div id={problemsId}>
+          {problems.map(problem => (
+            <FieldMessage kind="error" key={problem}>
+              {problem}
+            </FieldMessage>
+          ))}
+        </div>
+      )}
       {offer && (
         <div
           className="jp-NotebookMetadata-offer"
@@ -141,7 +161,7 @@ function KernelPicker(
             className="jp-Button jp-mod-styled jp-mod-accept"
             onClick={() => {
               void model.changeKernel(offer.name);
-              setOffer(null);
+              closeOffer();
             }}
           >
             {trans.__('Switch kernel')}
@@ -149,7 +169,7 @@ function KernelPicker(
           <button
             type="button"
             className="jp-Button jp-mod-styled jp-mod-reject"
-            onClick={() => setOffer(null)}
+            onClick={closeOffer}
           >
             {trans.__('Keep running kernel')}
           </button>

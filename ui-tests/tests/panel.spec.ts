@@ -438,7 +438,7 @@ test('large values are collapsed until asked for, and kept', async ({
     lab.panel.locator('.jp-NotebookMetadata-collapsedValue')
   ).toContainText('list of 5000 items');
   await lab.panel
-    .getByRole('button', { name: 'Show the value of dataset' })
+    .getByRole('button', { name: 'Show value of dataset' })
     .click();
   await expect(lab.panel.getByLabel('Value of dataset (JSON)')).toBeVisible();
   await lab.panel.getByLabel('Value of tags (JSON)').fill('[]');
