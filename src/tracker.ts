@@ -8,6 +8,9 @@ import type { SectionRegistry } from './sections/registry';
 /** How often the active notebook's file is looked for (ms). */
 export const FILE_CHECK_INTERVAL = 10_000;
 
+/** How long after a switch or a rename the file is looked for (ms). */
+export const FILE_CHECK_DELAY = 300;
+
 /**
  * Follows the active notebook and hands out the metadata model of it.
  *
@@ -27,6 +30,7 @@ export class ActiveNotebookMetadata {
     this._tracker = tracker;
     this._sections = options.sections ?? null;
     this._files = options.files ?? null;
+    this._fileCheckWait = options.fileCheckDelay ?? FILE_CHECK_DELAY;
     tracker.currentChanged.connect(this._onCurrentChanged, this);
     this._onCurrentChanged(tracker, tracker.currentWidget);
     if (this._files) {
@@ -75,6 +79,7 @@ export class ActiveNotebookMetadata {
       window.removeEventListener('focus', this._checkFile);
       document.removeEventListener('visibilitychange', this._checkFile);
       window.clearInterval(this._fileTimer);
+      window.clearTimeout(this._fileCheckDelay);
     }
     for (const model of this._models.values()) {
       model.dispose();
@@ -96,7 +101,7 @@ export class ActiveNotebookMetadata {
     this._current = model;
     model?.changed.connect(this._onModelChanged, this);
     this._currentChanged.emit(model);
-    this._checkFile();
+    this._scheduleFileCheck();
   }
 
   /** A renamed notebook's file is looked for at its new path. */
@@ -105,8 +110,23 @@ export class ActiveNotebookMetadata {
     change: NotebookMetadataModel.IChange
   ): void {
     if (change.type === 'path') {
-      this._checkFile();
+      this._scheduleFileCheck();
     }
+  }
+
+  /**
+   * Look for the file a little later: not in the frame that shows another
+   * notebook, and once after many quick switches.
+   */
+  private _scheduleFileCheck(): void {
+    if (!this._files) {
+      return;
+    }
+    window.clearTimeout(this._fileCheckDelay);
+    this._fileCheckDelay = window.setTimeout(
+      this._checkFile,
+      this._fileCheckWait
+    );
   }
 
   /**
@@ -153,6 +173,8 @@ export class ActiveNotebookMetadata {
   private _sections: SectionRegistry | null;
   private _files: IFolderLister | null;
   private _fileTimer = 0;
+  private _fileCheckDelay = 0;
+  private _fileCheckWait: number;
   private _models = new Map<NotebookPanel, NotebookMetadataModel>();
   private _current: NotebookMetadataModel | null = null;
   private _currentChanged = new Signal<this, NotebookMetadataModel | null>(
@@ -175,5 +197,7 @@ export namespace ActiveNotebookMetadata {
     files?: IFolderLister | null;
     /** How often to look, in ms (default `FILE_CHECK_INTERVAL`). */
     fileCheckInterval?: number;
+    /** How long after a switch to look, in ms (default `FILE_CHECK_DELAY`). */
+    fileCheckDelay?: number;
   }
 }

@@ -122,6 +122,8 @@ class FoldersStandIn {
 
 /** Let pending listings finish. */
 async function settled(): Promise<void> {
+  // The look for the file is made in a task of its own after a switch.
+  await new Promise(resolve => setTimeout(resolve, 0));
   for (let i = 0; i < 10; i++) {
     await Promise.resolve();
   }
@@ -133,7 +135,8 @@ describe('ActiveNotebookMetadata, when the file goes away', () => {
     const folders = new FoldersStandIn();
     const active = new ActiveNotebookMetadata(tracker as any, {
       files: folders,
-      fileCheckInterval: 1e9
+      fileCheckInterval: 1e9,
+      fileCheckDelay: 0
     });
     return { tracker, folders, active };
   }
@@ -167,6 +170,19 @@ describe('ActiveNotebookMetadata, when the file goes away', () => {
     (a.context as any).path = 'moved/b.ipynb';
     a.context.pathChanged.emit('moved/b.ipynb');
     await settled();
+    expect(active.current!.fileMissing).toBe(false);
+    active.dispose();
+  });
+
+  it('looks once after quick switches, for the notebook shown last', async () => {
+    const { tracker, folders, active } = watch();
+    folders.files.add('work/c.ipynb');
+    tracker.activate(new PanelStandIn('work/a.ipynb'));
+    tracker.activate(new PanelStandIn('b.ipynb'));
+    tracker.activate(new PanelStandIn('work/c.ipynb'));
+    expect(folders.listed).toEqual([]);
+    await settled();
+    expect(folders.listed).toEqual(['', 'work']);
     expect(active.current!.fileMissing).toBe(false);
     active.dispose();
   });
