@@ -59,7 +59,7 @@ export default class ProjectSummary implements Reporter {
       const own = [...notebook].filter(title => !lab.has(title)).length;
       lines.push(
         `Notebook 7: ${notebook.size} tests (${own} of them its own); ${labOnly} lab tests ` +
-          'cannot apply there (NOT_IN_NOTEBOOK7 in ui-tests/playwright.config.ts says why)'
+          'run in the lab only (NOT_IN_NOTEBOOK7 and LAB_ONLY in ui-tests/playwright.config.ts say why)'
       );
     }
     console.log(`\nBy front end (${result.status}):\n  ${lines.join('\n  ')}`);
