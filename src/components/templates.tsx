@@ -129,14 +129,7 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
                 <span className="jp-NotebookMetadata-required"> *</span>
               )}
             </label>
-            {schema.description && (
-              <div
-                className="jp-FormGroup-description"
-                id={`${id}__description`}
-              >
-                {schema.description}
-              </div>
-            )}
+            <FieldDescription id={id} text={schema.description} />
           </div>
         )}
         {isAdditional && (
@@ -222,14 +215,7 @@ export function SectionArrayTemplate(
         >
           {title}
         </div>
-        {schema.description && (
-          <div
-            className="jp-FormGroup-description"
-            id={`${idSchema.$id}__description`}
-          >
-            {schema.description}
-          </div>
-        )}
+        <FieldDescription id={idSchema.$id} text={schema.description} />
       </div>
       {items.map(item => {
         const name = itemName(item.index);
@@ -316,14 +302,7 @@ export function SectionObjectTemplate(
         >
           {title}
         </div>
-        {schema.description && (
-          <div
-            className="jp-FormGroup-description"
-            id={`${idSchema.$id}__description`}
-          >
-            {schema.description}
-          </div>
-        )}
+        <FieldDescription id={idSchema.$id} text={schema.description} />
       </div>
       {/* The object's own properties are not the list item. */}
       <ArrayItemContext.Provider value={null}>
@@ -346,6 +325,18 @@ export function SectionObjectTemplate(
 }
 
 /** The templates every field of a section form is drawn with. */
+/** A field's description, the target of its `aria-describedby`. */
+function FieldDescription(props: {
+  id: string;
+  text: string | undefined;
+}): JSX.Element | null {
+  return props.text ? (
+    <div className="jp-FormGroup-description" id={`${props.id}__description`}>
+      {props.text}
+    </div>
+  ) : null;
+}
+
 const TEMPLATES = {
   'ui:FieldTemplate': SectionFieldTemplate,
   'ui:FieldErrorTemplate': SectionFieldErrorTemplate,
