@@ -108,6 +108,25 @@ export function readNotebook(name: string): INotebookFile {
   return JSON.parse(fs.readFileSync(path.join(labRoot, name), 'utf-8'));
 }
 
+/**
+ * Read a notebook file back from disk while a save may still be writing it:
+ * jupyter-server writes a file in place (after copying it aside), so a
+ * reader racing a save can see half of it. Returns undefined until the file
+ * is whole JSON again; for polls.
+ */
+export function readNotebookWhenWritten(
+  name: string
+): INotebookFile | undefined {
+  try {
+    return readNotebook(name);
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** A name unique to this test, for its files and workspace. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;

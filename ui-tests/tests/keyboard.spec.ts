@@ -11,6 +11,7 @@ import {
   notebookWith,
   PYTHON_KERNELSPEC,
   readNotebook,
+  readNotebookWhenWritten,
   test,
   uniqueName,
   writeNotebook
@@ -160,7 +161,9 @@ async function saveAndCheck(
 ): Promise<void> {
   const before = await lab.page.evaluateHandle(() => document.activeElement);
   await lab.page.keyboard.press('Control+s');
-  await expect.poll(() => readNotebook(name).metadata).toEqual(expected);
+  await expect
+    .poll(() => readNotebookWhenWritten(name)?.metadata)
+    .toEqual(expected);
   await expect.poll(() => lab.isDirty()).toBe(false);
   expect(
     await lab.page.evaluate(
