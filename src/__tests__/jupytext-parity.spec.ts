@@ -115,7 +115,11 @@ function normalized(format: JupytextFormat): JupytextFormat {
   );
 }
 
-/** Whether a relative path climbs above its root. */
+/**
+ * Whether a relative path climbs above its root. Written again here, not
+ * imported from src/jupytext/paths.ts: it judges Jupytext's paths, so a bug
+ * in ours must not be able to excuse itself.
+ */
 function outsideRoot(path: string): boolean {
   let depth = 0;
   for (const part of path.split('/')) {

@@ -20,7 +20,7 @@ import {
   uniqueName,
   writeNotebook
 } from './fixtures';
-import { setUserSettings } from './settings';
+import { LISTY_SECTION, setUserSettings } from './settings';
 
 /** axe-core's script, injected into the page. */
 const AXE_SOURCE = fs.readFileSync(
@@ -67,11 +67,7 @@ const SETTINGS = {
         }
       }
     },
-    {
-      id: 'listy',
-      label: 'Listy',
-      schema: { type: 'array', items: { type: 'string' } }
-    }
+    LISTY_SECTION
   ]
 };
 

@@ -8,23 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+  COURSE_METADATA,
   expect,
   labRoot,
   type LabPage,
   notebookWith,
-  PYTHON_KERNELSPEC,
   readNotebook,
   test,
   uniqueName,
   writeNotebook
 } from './fixtures';
-
-const ORIGINAL = {
-  kernelspec: PYTHON_KERNELSPEC,
-  language_info: { name: 'python' },
-  title: 'Week 3',
-  course: { code: 'STAT-201' }
-};
 
 /**
  * A notebook the test never edits, open in the background: at the end its
@@ -33,7 +26,7 @@ const ORIGINAL = {
 async function bystander(lab: LabPage, folder: string) {
   const name = writeNotebook(
     `${folder}/bystander.ipynb`,
-    notebookWith({ ...ORIGINAL, title: 'Bystander' })
+    notebookWith({ ...COURSE_METADATA, title: 'Bystander' })
   );
   const bytes = fs.readFileSync(path.join(labRoot, name));
   await lab.openNotebook(name);
@@ -79,7 +72,10 @@ test('renamed and moved while a field is edited: the panel follows the new path 
   const other = await bystander(lab, folder);
   const name = writeNotebook(
     `${folder}/paired.ipynb`,
-    notebookWith({ ...ORIGINAL, jupytext: { formats: 'ipynb,py:percent' } })
+    notebookWith({
+      ...COURSE_METADATA,
+      jupytext: { formats: 'ipynb,py:percent' }
+    })
   );
   await lab.openNotebook(name);
   await lab.openPanel();
@@ -106,7 +102,7 @@ test('renamed and moved while a field is edited: the panel follows the new path 
   await lab.saveCurrent();
   expect(fs.existsSync(path.join(labRoot, name))).toBe(false);
   expect(readNotebook(moved).metadata).toEqual({
-    ...ORIGINAL,
+    ...COURSE_METADATA,
     title: 'Week 4',
     jupytext: { formats: 'ipynb,py:percent' }
   });
@@ -118,7 +114,10 @@ test('deleted on disk while a field is edited: a clear message, no write, and a 
 }) => {
   const folder = uniqueName('files-deleted');
   const other = await bystander(lab, folder);
-  const name = writeNotebook(`${folder}/doomed.ipynb`, notebookWith(ORIGINAL));
+  const name = writeNotebook(
+    `${folder}/doomed.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
   await lab.openNotebook(name);
   await lab.openPanel();
   const title = await startTyping(lab, 'Wee');
@@ -140,7 +139,7 @@ test('deleted on disk while a field is edited: a clear message, no write, and a 
         (window as any).jupyterapp.shell.currentWidget.context.model.metadata
           .course
     )
-  ).toEqual(ORIGINAL.course);
+  ).toEqual(COURSE_METADATA.course);
   expect(fs.existsSync(path.join(labRoot, name))).toBe(false);
 
   // Saving writes the file again (core asks the server for it first: that
@@ -158,7 +157,10 @@ test('deleted on disk while a field is edited: a clear message, no write, and a 
   await title.pressSequentially('k 4');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe('Week 4');
   await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual({ ...ORIGINAL, title: 'Week 4' });
+  expect(readNotebook(name).metadata).toEqual({
+    ...COURSE_METADATA,
+    title: 'Week 4'
+  });
   await other.expectUntouched();
 });
 
@@ -187,11 +189,14 @@ test('changed on disk by another program, then Revert: the panel shows the file 
 }) => {
   const folder = uniqueName('files-changed-revert');
   const other = await bystander(lab, folder);
-  const name = writeNotebook(`${folder}/shared.ipynb`, notebookWith(ORIGINAL));
+  const name = writeNotebook(
+    `${folder}/shared.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
   await lab.openNotebook(name);
   await lab.openPanel();
   const title = await startTyping(lab, 'Mine');
-  const theirs = { ...ORIGINAL, title: 'Theirs', from_disk: [1, 2] };
+  const theirs = { ...COURSE_METADATA, title: 'Theirs', from_disk: [1, 2] };
   changeOnDisk(name, theirs);
 
   await saveAndAnswer(lab, 'Revert');
@@ -213,16 +218,22 @@ test('changed on disk by another program, then Overwrite: the panel keeps what t
   lab
 }) => {
   const folder = uniqueName('files-changed-overwrite');
-  const name = writeNotebook(`${folder}/shared.ipynb`, notebookWith(ORIGINAL));
+  const name = writeNotebook(
+    `${folder}/shared.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
   await lab.openNotebook(name);
   await lab.openPanel();
   const title = await startTyping(lab, 'Mine');
-  changeOnDisk(name, { ...ORIGINAL, title: 'Theirs', from_disk: 1 });
+  changeOnDisk(name, { ...COURSE_METADATA, title: 'Theirs', from_disk: 1 });
 
   await saveAndAnswer(lab, 'Overwrite');
   await expect(title).toHaveValue('Mine');
   await expect(lab.panel.getByLabel('Name of key from_disk')).toHaveCount(0);
-  expect(readNotebook(name).metadata).toEqual({ ...ORIGINAL, title: 'Mine' });
+  expect(readNotebook(name).metadata).toEqual({
+    ...COURSE_METADATA,
+    title: 'Mine'
+  });
 });
 
 test('closed while a field has an unsaved draft: what was valid is saved, the draft goes nowhere else', async ({
@@ -230,7 +241,10 @@ test('closed while a field has an unsaved draft: what was valid is saved, the dr
 }) => {
   const folder = uniqueName('files-closed');
   const other = await bystander(lab, folder);
-  const name = writeNotebook(`${folder}/closing.ipynb`, notebookWith(ORIGINAL));
+  const name = writeNotebook(
+    `${folder}/closing.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
   const before = readNotebook(name);
   await lab.openNotebook(name);
   await lab.openPanel();
@@ -255,7 +269,7 @@ test('closed while a field has an unsaved draft: what was valid is saved, the dr
   );
   await expect(titleField(lab)).toHaveValue('Bystander');
   await expect(lab.panel.getByLabel('Value of course (JSON)')).toHaveValue(
-    JSON.stringify(ORIGINAL.course, null, 2)
+    JSON.stringify(COURSE_METADATA.course, null, 2)
   );
   expect(readNotebook(name).metadata).toEqual({
     ...before.metadata,
@@ -268,7 +282,10 @@ test('switched to read-only while a field is edited: what was typed stays, nothi
   lab
 }) => {
   const folder = uniqueName('files-read-only');
-  const name = writeNotebook(`${folder}/locked.ipynb`, notebookWith(ORIGINAL));
+  const name = writeNotebook(
+    `${folder}/locked.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
   await lab.openNotebook(name);
   await lab.openPanel();
   const title = await startTyping(lab, 'Wee');
@@ -297,7 +314,10 @@ test('switched to read-only while a field is edited: what was typed stays, nothi
   await title.pressSequentially('k 4');
   await expect(title).toHaveValue('Week 4');
   await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual({ ...ORIGINAL, title: 'Week 4' });
+  expect(readNotebook(name).metadata).toEqual({
+    ...COURSE_METADATA,
+    title: 'Week 4'
+  });
 });
 
 test('the kernel is killed while a field is edited: nothing typed is lost', async ({
@@ -310,7 +330,10 @@ test('the kernel is killed while a field is edited: nothing typed is lost', asyn
     /Canceled future for debug_request message before replies were done/
   );
   const folder = uniqueName('files-kernel-killed');
-  const name = writeNotebook(`${folder}/running.ipynb`, notebookWith(ORIGINAL));
+  const name = writeNotebook(
+    `${folder}/running.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
   await lab.openNotebook(name, true);
   await expect
     .poll(
@@ -357,5 +380,5 @@ test('the kernel is killed while a field is edited: nothing typed is lost', asyn
   await lab.saveCurrent();
   const saved = readNotebook(name).metadata;
   expect(saved.title).toBe('Week 4');
-  expect(saved.course).toEqual(ORIGINAL.course);
+  expect(saved.course).toEqual(COURSE_METADATA.course);
 });

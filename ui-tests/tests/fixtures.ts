@@ -76,6 +76,18 @@ export const PYTHON_KERNELSPEC = {
   name: 'python3'
 };
 
+/**
+ * The metadata of a course notebook that ran once: a kernel, the
+ * `language_info` JupyterLab adds, a title, a tag and a key of its own.
+ */
+export const COURSE_METADATA = {
+  kernelspec: PYTHON_KERNELSPEC,
+  language_info: { name: 'python' },
+  title: 'Week 3',
+  tags: ['regression'],
+  course: { code: 'STAT-201' }
+};
+
 /** A minimal valid notebook with the given metadata. */
 export function notebookWith(metadata: Record<string, unknown>): INotebookFile {
   return {

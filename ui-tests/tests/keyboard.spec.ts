@@ -6,24 +6,16 @@
  * the scenario edits is saved to disk with Ctrl+S.
  */
 import {
+  COURSE_METADATA,
   expect,
   type LabPage,
   notebookWith,
-  PYTHON_KERNELSPEC,
   readNotebook,
   readNotebookWhenWritten,
   test,
   uniqueName,
   writeNotebook
 } from './fixtures';
-
-const ORIGINAL = {
-  kernelspec: PYTHON_KERNELSPEC,
-  language_info: { name: 'python' },
-  title: 'Week 3',
-  tags: ['regression'],
-  course: { code: 'STAT-201' }
-};
 
 /** What has the focus: where it is and whether it shows. */
 interface IFocus {
@@ -180,7 +172,7 @@ test('everything the panel offers, from the keyboard alone', async ({
   test.setTimeout(180_000);
   const name = writeNotebook(
     `${uniqueName('keyboard')}.ipynb`,
-    notebookWith(ORIGINAL)
+    notebookWith(COURSE_METADATA)
   );
   // Count every pointer event the page gets: there must be none. Notebook 7
   // opens the notebook in a page of its own: the count starts there too.
@@ -258,7 +250,7 @@ test('everything the panel offers, from the keyboard alone', async ({
     .poll(async () => (await lab.appMetadata()).kernelspec)
     .toEqual(second);
   const expected: Record<string, unknown> = {
-    ...ORIGINAL,
+    ...COURSE_METADATA,
     kernelspec: second
   };
   await saveAndCheck(lab, name, expected);
@@ -405,7 +397,7 @@ test('everything the panel offers, from the keyboard alone', async ({
   await keyboard.press('Control+s');
   await expect.poll(() => lab.isDirty()).toBe(false);
   expect(readNotebook(name).metadata).toEqual({
-    ...ORIGINAL,
+    ...COURSE_METADATA,
     kernelspec: second,
     jupytext: { formats: 'ipynb,md:myst' },
     reviewed: true

@@ -6,7 +6,6 @@
  */
 import {
   expect,
-  type LabPage,
   notebookWith,
   PYTHON_KERNELSPEC,
   readNotebook,
@@ -14,7 +13,14 @@ import {
   uniqueName,
   writeNotebook
 } from './fixtures';
-import { setUserSettings } from './settings';
+import {
+  COURSE_SECTION,
+  LISTY_MESSAGE,
+  LISTY_SECTION,
+  sectionBody,
+  sectionHeading,
+  setUserSettings
+} from './settings';
 
 /** JSON text with every object's keys sorted, as the server saves it. */
 function sortedJSON(value: unknown): string {
@@ -28,32 +34,6 @@ function sortedJSON(value: unknown): string {
       : item
   );
 }
-
-/** A section heading's toggle button in the panel. */
-function heading(lab: LabPage, label: string) {
-  return lab.panel.locator('.jp-NotebookMetadata-sectionToggle', {
-    hasText: new RegExp(`^${label}$`)
-  });
-}
-
-/** The content of the section with this id. */
-function sectionBody(lab: LabPage, id: string) {
-  return lab.panel.locator(
-    `section[data-section="${id}"] .jp-NotebookMetadata-sectionContent`
-  );
-}
-
-const COURSE_SECTION = {
-  id: 'course',
-  label: 'Course',
-  rank: 15,
-  schema: {
-    type: 'object',
-    properties: {
-      '/course/week': { type: 'integer', title: 'Week', minimum: 1 }
-    }
-  }
-};
 
 test.describe('sections from settings', () => {
   test.afterEach(async ({ lab }) => {
@@ -75,10 +55,10 @@ test.describe('sections from settings', () => {
     );
     await lab.openNotebook(name);
     await lab.openPanel();
-    await expect(heading(lab, 'Course')).toHaveCount(0);
+    await expect(sectionHeading(lab, 'Course')).toHaveCount(0);
 
     await setUserSettings(lab, { sections: [COURSE_SECTION] });
-    await expect(heading(lab, 'Course')).toBeVisible();
+    await expect(sectionHeading(lab, 'Course')).toBeVisible();
     // `course` is still a custom key: the section edits a value inside it.
     await expect(lab.panel.getByLabel('Name of key course')).toBeVisible();
     await expect(
@@ -114,7 +94,7 @@ test.describe('sections from settings', () => {
     });
 
     await setUserSettings(lab, {});
-    await expect(heading(lab, 'Course')).toHaveCount(0);
+    await expect(sectionHeading(lab, 'Course')).toHaveCount(0);
     expect((await lab.appMetadata()).course).toEqual({
       code: 'STAT-201',
       room: 'B12',
@@ -141,11 +121,7 @@ test.describe('sections from settings', () => {
     await setUserSettings(lab, {
       sections: [
         COURSE_SECTION,
-        {
-          id: 'listy',
-          label: 'Listy',
-          schema: { type: 'array', items: { type: 'string' } }
-        },
+        LISTY_SECTION,
         {
           id: 'kernel-env',
           label: 'Kernel environment',
@@ -172,7 +148,7 @@ test.describe('sections from settings', () => {
         hasText:
           'The section "Listy" (declared in the settings, id "listy") cannot be shown'
       })
-    ).toContainText('Its schema must be of type "object", not "array".');
+    ).toContainText(LISTY_MESSAGE);
     await expect(
       alerts.filter({ hasText: 'The section "Kernel environment"' })
     ).toContainText(
@@ -183,8 +159,8 @@ test.describe('sections from settings', () => {
     ).toContainText('Its schema is not a valid JSON schema');
 
     // Hidden: no Jupytext or Notebook section; `jupytext` is a custom key.
-    await expect(heading(lab, 'Jupytext')).toHaveCount(0);
-    await expect(heading(lab, 'Notebook')).toHaveCount(0);
+    await expect(sectionHeading(lab, 'Jupytext')).toHaveCount(0);
+    await expect(sectionHeading(lab, 'Notebook')).toHaveCount(0);
     await expect(lab.panel.getByLabel('Name of key jupytext')).toBeVisible();
 
     // The rest works.
@@ -209,7 +185,7 @@ test('the example extension adds a Review section whose custom widget writes the
   );
   await lab.openNotebook(name);
   await lab.openPanel();
-  await expect(heading(lab, 'Review')).toBeVisible();
+  await expect(sectionHeading(lab, 'Review')).toBeVisible();
   const review = sectionBody(lab, 'example:review');
   await expect(review).toContainText('Where the notebook stands in review.');
   const status = review.getByRole('radiogroup', { name: 'Status' });
@@ -248,7 +224,7 @@ test("JupyterLab's notebook-level metadata form field writes only its nested pat
   );
   await lab.openNotebook(name);
   await lab.openPanel();
-  await expect(heading(lab, 'Common Tools')).toBeVisible();
+  await expect(sectionHeading(lab, 'Common Tools')).toBeVisible();
   const common = sectionBody(lab, 'metadataforms:commonToolsSection');
   await expect(common).toContainText("From JupyterLab's metadata forms");
   const base = common.getByLabel('Table of content - Base number');
@@ -283,8 +259,8 @@ test('open and closed sections are kept across a switch and a reload', async ({
   );
   await lab.openNotebook(first);
   await lab.openPanel();
-  const kernel = heading(lab, 'Kernel');
-  const raw = heading(lab, 'Raw JSON');
+  const kernel = sectionHeading(lab, 'Kernel');
+  const raw = sectionHeading(lab, 'Raw JSON');
   await expect(kernel).toHaveAttribute('aria-expanded', 'true');
   await expect(raw).toHaveAttribute('aria-expanded', 'false');
   await kernel.click();

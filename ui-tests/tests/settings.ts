@@ -7,6 +7,44 @@ import { expect, type LabPage } from './fixtures';
 /** The id of the extension's settings plugin. */
 export const PLUGIN_ID = 'jupyterlab-notebook-metadata:plugin';
 
+/** A section declared in the settings: one nested field, `/course/week`. */
+export const COURSE_SECTION = {
+  id: 'course',
+  label: 'Course',
+  rank: 15,
+  schema: {
+    type: 'object',
+    properties: {
+      '/course/week': { type: 'integer', title: 'Week', minimum: 1 }
+    }
+  }
+};
+
+/** A section declared in the settings whose schema cannot be shown. */
+export const LISTY_SECTION = {
+  id: 'listy',
+  label: 'Listy',
+  schema: { type: 'array', items: { type: 'string' } }
+};
+
+/** What the panel says of LISTY_SECTION. */
+export const LISTY_MESSAGE =
+  'Its schema must be of type "object", not "array".';
+
+/** A section heading's toggle button in the panel. */
+export function sectionHeading(lab: LabPage, label: string) {
+  return lab.panel.locator('.jp-NotebookMetadata-sectionToggle', {
+    hasText: new RegExp(`^${label}$`)
+  });
+}
+
+/** The content of the section with this id. */
+export function sectionBody(lab: LabPage, id: string) {
+  return lab.panel.locator(
+    `section[data-section="${id}"] .jp-NotebookMetadata-sectionContent`
+  );
+}
+
 /**
  * Replace the user's settings of the panel with `settings` in the Advanced
  * Settings Editor, save them, close the editor, and give the focus back to

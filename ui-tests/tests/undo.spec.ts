@@ -1,4 +1,5 @@
 import {
+  COURSE_METADATA,
   expect,
   notebookWith,
   PYTHON_KERNELSPEC,
@@ -8,17 +9,11 @@ import {
   writeNotebook
 } from './fixtures';
 
-const ORIGINAL = {
-  kernelspec: PYTHON_KERNELSPEC,
-  // Present, as in any notebook that ran once (JupyterLab adds an empty one).
-  language_info: { name: 'python' },
-  title: 'Week 3',
-  tags: ['regression'],
-  course: { code: 'STAT-201' }
-};
-
 function notebookFile(prefix: string) {
-  return writeNotebook(`${uniqueName(prefix)}.ipynb`, notebookWith(ORIGINAL));
+  return writeNotebook(
+    `${uniqueName(prefix)}.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
 }
 
 /** Put the keyboard focus on the notebook, in command mode. */
@@ -60,7 +55,7 @@ test('metadata edits undo and redo from the notebook with the keyboard, and save
 
   await lab.saveCurrent();
   const saved = readNotebook(name).metadata;
-  expect(saved).toEqual({ ...ORIGINAL, title: 'Week 4: trees' });
+  expect(saved).toEqual({ ...COURSE_METADATA, title: 'Week 4: trees' });
 });
 
 test('a cell edit between two metadata edits undoes in the right order', async ({
@@ -121,7 +116,7 @@ test('the panel has Undo and Redo buttons and keys, enabled only when possible',
   await expect(lab.panel.getByLabel('Name of key course')).toBeVisible();
 
   await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual(ORIGINAL);
+  expect(readNotebook(name).metadata).toEqual(COURSE_METADATA);
 });
 
 test('what the kernel writes is not an undo step', async ({ lab }) => {
