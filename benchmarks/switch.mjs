@@ -10,9 +10,9 @@
  * Debian's Chromium. Each switch is timed from the tab activation to the
  * end of the next frame; "same frame" says whether the panel already showed
  * the new notebook when that frame was drawn. The three labs (bare, core's
- * editor, ours) are open at once and take turns, switch by switch; the
- * bare lab's window is narrower by a sidebar's width, so that its notebook
- * is laid out at the same width as beside a sidebar.
+ * editor, ours) take turns, one page open at a time, in BENCH_ROUNDS rounds
+ * of a fresh page each; the bare lab's window is narrower by a sidebar's
+ * width, so that its notebook is laid out at the same width as beside one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +35,16 @@ const SIZES = [
   ['3,000 keys', { keys: 3_000 }]
 ];
 const MODES = ['bare', 'core', 'ours'];
+/** BENCH_CASES="1 KB,1 MB" runs these cases only, in this order. */
+const CASES = process.env.BENCH_CASES
+  ? process.env.BENCH_CASES.split(',').map(label => {
+      const found = SIZES.find(([known]) => known === label.trim());
+      if (!found) {
+        throw new Error(`BENCH_CASES: no case "${label}"`);
+      }
+      return found;
+    })
+  : SIZES;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-bench-'));
 
@@ -97,7 +107,7 @@ function writeNotebook(name, size) {
 /** A file-name tag for a case. */
 const tagOf = label => label.replace(/[^A-Za-z0-9]/g, '');
 
-for (const [label, size] of SIZES) {
+for (const [label, size] of CASES) {
   const tag = tagOf(label);
   for (const which of ['a', 'b']) {
     writeNotebook(`${tag}-${which}.ipynb`, size);
@@ -110,10 +120,10 @@ for (const [label, size] of SIZES) {
 const lab = await startLab(root);
 const browser = await launchChromium(['--js-flags=--expose-gc']);
 
-/** A fresh lab page on a workspace of its own, with the sidebar for `mode`. */
 /** The width of the right sidebar of the labs that show one. */
 let sidebarWidth = 0;
 
+/** A fresh lab page on a workspace of its own, with the sidebar for `mode`. */
 async function labPage(mode) {
   const page = await openLab(browser, lab, `bench-${mode}`, {
     width: 1400,
@@ -216,78 +226,49 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const rows = [];
-for (const [label] of SIZES) {
-  const tag = tagOf(label);
-  const row = { size: label };
-  // One page a mode, all open at once; their switches are interleaved, so
-  // that whatever else the machine does weighs on every mode alike.
-  const pages = {};
-  // Ours first: the bare lab takes the width of its sidebar.
-  for (const mode of [...MODES].reverse()) {
-    const page = await labPage(mode);
-    const a = await open(page, `${tag}-a.ipynb`);
-    const b = await open(page, `${tag}-b.ipynb`);
-    if (mode === 'core') {
-      await openAdvancedTools(page);
-    }
-    pages[mode] = {
-      page,
-      a,
-      b,
-      times: [],
-      sameFrame: 0,
-      edits: [],
-      editShown: 0
-    };
+/** How many turns each lab takes per case (BENCH_ROUNDS, at most SWITCHES). */
+const ROUNDS = Math.max(
+  1,
+  Math.min(SWITCHES, Number(process.env.BENCH_ROUNDS ?? 3))
+);
+/** Switches (and external edits) per turn; SWITCHES in all, rounded up. */
+const PER_ROUND = Math.ceil(SWITCHES / ROUNDS);
+const MEASURED = PER_ROUND * ROUNDS;
+
+/**
+ * One turn of a lab on a case: a fresh page with the case's two notebooks,
+ * PER_ROUND switches and PER_ROUND external edits timed into `state`; and,
+ * on the last turn, the heap left per notebook opened and closed.
+ */
+async function takeTurn(mode, tag, state, lastRound) {
+  const page = await labPage(mode);
+  const a = await open(page, `${tag}-a.ipynb`);
+  const b = await open(page, `${tag}-b.ipynb`);
+  if (mode === 'core') {
+    await openAdvancedTools(page);
   }
-  const onPage = async (mode, action) => {
-    await pages[mode].page.bringToFront();
-    return action(pages[mode]);
-  };
   // Warm up once each way.
-  for (const mode of MODES) {
-    await onPage(mode, async ({ page, a, b }) => {
-      await timeSwitch(page, a, `${tag}-a.ipynb`, mode);
-      await timeSwitch(page, b, `${tag}-b.ipynb`, mode);
-    });
-  }
-  for (let i = 0; i < SWITCHES; i++) {
-    for (const mode of MODES) {
-      await onPage(mode, async state => {
-        const target =
-          i % 2 === 0
-            ? [state.a, `${tag}-a.ipynb`]
-            : [state.b, `${tag}-b.ipynb`];
-        const result = await timeSwitch(state.page, target[0], target[1], mode);
-        state.times.push(result.ms);
-        if (result.shown) {
-          state.sameFrame += 1;
-        }
-      });
+  await timeSwitch(page, a, `${tag}-a.ipynb`, mode);
+  await timeSwitch(page, b, `${tag}-b.ipynb`, mode);
+  for (let i = 0; i < PER_ROUND; i++) {
+    const [id, title] =
+      i % 2 === 0 ? [a, `${tag}-a.ipynb`] : [b, `${tag}-b.ipynb`];
+    const result = await timeSwitch(page, id, title, mode);
+    state.times.push(result.ms);
+    if (result.shown) {
+      state.sameFrame += 1;
     }
   }
   // One key changed elsewhere, on the notebook shown.
-  for (let i = 0; i < SWITCHES; i++) {
-    for (const mode of MODES) {
-      await onPage(mode, async state => {
-        const result = await timeExternalEdit(state.page, i + 1, mode);
-        state.edits.push(result.ms);
-        if (result.shown) {
-          state.editShown += 1;
-        }
-      });
+  for (let i = 0; i < PER_ROUND; i++) {
+    const result = await timeExternalEdit(page, state.edits.length + 1, mode);
+    state.edits.push(result.ms);
+    if (result.shown) {
+      state.editShown += 1;
     }
   }
-  for (const mode of MODES) {
-    const { page, times, sameFrame, edits, editShown } = pages[mode];
-    row[mode] = median(times);
-    row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${SWITCHES}`;
-    row[`${mode}Edit`] = median(edits);
-    row[`${mode}EditFrame`] = mode === 'ours' ? `${editShown}/${SWITCHES}` : '';
-
+  if (lastRound) {
     // Heap: open and close notebooks, collect garbage, compare.
-    await page.bringToFront();
     const heap = async () =>
       page.evaluate(async () => {
         for (let i = 0; i < 3; i++) {
@@ -309,10 +290,40 @@ for (const [label] of SIZES) {
         }
       }, id);
     }
-    row[`${mode}Heap`] = ((await heap()) - before) / OPEN_CLOSE / 1e6;
+    state.heap = ((await heap()) - before) / OPEN_CLOSE / 1e6;
+  }
+  await page.close();
+}
+
+// The bare lab's window is narrowed by the width of ours' sidebar.
+await (await labPage('ours')).close();
+
+const rows = [];
+for (const [label] of CASES) {
+  const tag = tagOf(label);
+  const row = { size: label };
+  const states = Object.fromEntries(
+    MODES.map(mode => [
+      mode,
+      { times: [], sameFrame: 0, edits: [], editShown: 0, heap: 0 }
+    ])
+  );
+  // One lab page at a time (labs open side by side slow each other down on
+  // two cores); the labs take turns, in another order each round, so that
+  // whatever else the machine does weighs on each alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = MODES.map((_, i) => MODES[(i + round) % MODES.length]);
+    for (const mode of order) {
+      await takeTurn(mode, tag, states[mode], round === ROUNDS - 1);
+    }
   }
   for (const mode of MODES) {
-    await pages[mode].page.close();
+    const { times, sameFrame, edits, editShown, heap } = states[mode];
+    row[mode] = median(times);
+    row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${MEASURED}`;
+    row[`${mode}Edit`] = median(edits);
+    row[`${mode}EditFrame`] = mode === 'ours' ? `${editShown}/${MEASURED}` : '';
+    row[`${mode}Heap`] = heap;
   }
   rows.push(row);
 }
@@ -323,7 +334,7 @@ lab.stop();
 const f = n => n.toFixed(1);
 const signed = n => (n >= 0 ? '+' : '') + n.toFixed(1);
 console.log(
-  `\nNotebook switch (median of ${SWITCHES}, ms to the end of the next frame) and heap left per opened-and-closed notebook (MB, after GC)\n`
+  `\nNotebook switch (median of ${MEASURED}, ms to the end of the next frame) and heap left per opened-and-closed notebook (MB, after GC)\n`
 );
 console.log(
   '| metadata | bare ms | core ms | ours ms | ours − bare | core − bare | core same frame | ours same frame | bare heap | core heap | ours heap |'
@@ -335,7 +346,7 @@ for (const r of rows) {
   );
 }
 console.log(
-  `\nOne key changed elsewhere on the notebook shown (median of ${SWITCHES}, ms to the end of the next frame)\n`
+  `\nOne key changed elsewhere on the notebook shown (median of ${MEASURED}, ms to the end of the next frame)\n`
 );
 console.log(
   '| metadata | bare ms | core ms | ours ms | ours − bare | core − bare | ours same frame |'
