@@ -324,7 +324,6 @@ export function SectionObjectTemplate(
   );
 }
 
-/** The templates every field of a section form is drawn with. */
 /** A field's description, the target of its `aria-describedby`. */
 function FieldDescription(props: {
   id: string;
@@ -337,6 +336,7 @@ function FieldDescription(props: {
   ) : null;
 }
 
+/** The templates every field of a section form is drawn with. */
 const TEMPLATES = {
   'ui:FieldTemplate': SectionFieldTemplate,
   'ui:FieldErrorTemplate': SectionFieldErrorTemplate,
