@@ -1,28 +1,25 @@
 /**
- * Build everything a run needs, as a user would get it:
- * the extension (TypeScript, then the prebuilt federated extension), its
- * wheel, that wheel installed into ui-tests/.lab-install (as `pip install`
- * does), and the front ends of the test hosts (JupyterLab, Notebook 7).
+ * Build what a run needs, as a user gets it: the extension (TypeScript, then
+ * the prebuilt federated extension), its wheel, and that wheel installed into
+ * the project's environment (.venv) as `pip install` does; and the example
+ * extension (examples/section-extension), which the UI tests load beside it.
  *
- * `node scripts/build.mjs [lab|notebook ...]` builds the named hosts (all by
- * default) and prints the labextensions folder the servers should read.
+ * `node scripts/build.mjs` builds all of it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { host, HOSTS, root } from './hosts.mjs';
+import { root, venvBin } from './jupyter.mjs';
 
-const python = '/usr/bin/python3';
-export const installPrefix = path.join(root, 'ui-tests', '.lab-install');
-/** The example extension (examples/section-extension), built for the tests. */
+/** The example extension's sources. */
 const example = path.join(root, 'examples', 'section-extension');
-/** Where the tests' server finds the example extension. */
+/** The folder of prebuilt extensions that holds the example extension. */
 export const exampleLabextensionsDir = path.join(
-  installPrefix,
-  'example',
-  'labextensions'
+  root,
+  'examples',
+  '.labextensions'
 );
 
 function run(command, args, options = {}) {
@@ -36,81 +33,52 @@ function timed(label, step) {
   console.log(`build: ${label} ${seconds} s`);
 }
 
-/** The `share/jupyter/labextensions` folder under the install prefix. */
-export function labextensionsDir() {
-  const candidates = [
-    path.join(installPrefix, 'local', 'share', 'jupyter', 'labextensions'),
-    path.join(installPrefix, 'share', 'jupyter', 'labextensions')
-  ];
-  const found = candidates.find(dir =>
-    fs.existsSync(
-      path.join(dir, 'jupyterlab-notebook-metadata', 'package.json')
-    )
-  );
-  if (!found) {
-    throw new Error(`The extension is not installed under ${installPrefix}`);
-  }
-  return found;
+/** pip of the project's environment, quiet and offline. */
+function pip(...args) {
+  run(venvBin('python'), [
+    '-m',
+    'pip',
+    ...args,
+    '--quiet',
+    '--disable-pip-version-check',
+    '--no-deps',
+    '--no-index'
+  ]);
 }
 
-/** Build the extension, its wheel and the front ends of `hosts`. */
-export function build({ hosts = Object.keys(HOSTS) } = {}) {
+/** Build the extension and its wheel, install it; build the example extension. */
+export function build() {
   timed('extension', () => {
     run('npm', ['run', 'build:lib:prod']);
     run('npm', ['run', 'build:labextension']);
   });
   timed('wheel', () => {
     fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-    run(python, [
-      '-m',
-      'pip',
-      'wheel',
-      '--quiet',
-      '--no-build-isolation',
-      '--no-deps',
-      '--no-index',
-      '-w',
-      'dist',
-      '.'
-    ]);
+    // The labextension is built: the build hook of pyproject.toml skips npm.
+    pip('wheel', '--no-build-isolation', '-w', 'dist', '.');
     const wheel = fs
       .readdirSync(path.join(root, 'dist'))
       .find(f => f.endsWith('.whl'));
-    fs.rmSync(installPrefix, { recursive: true, force: true });
-    run(python, [
-      '-m',
-      'pip',
+    pip(
       'install',
-      '--quiet',
-      '--no-deps',
-      '--no-index',
-      '--no-warn-script-location',
+      '--force-reinstall',
       '--root-user-action=ignore',
-      '--prefix',
-      installPrefix,
       path.join('dist', wheel)
-    ]);
+    );
   });
   timed('example extension', () => {
     run('npm', ['run', 'build'], { cwd: example });
     const name = JSON.parse(
       fs.readFileSync(path.join(example, 'package.json'), 'utf-8')
     ).name;
-    // Installed as `jupyter labextension develop` would: a folder of its own.
+    // A folder of its own, as `jupyter labextension develop` would link it.
     const target = path.join(exampleLabextensionsDir, name);
     fs.rmSync(target, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.cpSync(path.join(example, 'labextension'), target, { recursive: true });
   });
-  for (const name of hosts) {
-    timed(`test host ${name}`, () =>
-      run('npm', ['run', 'build', '--workspace', host(name).workspace])
-    );
-  }
-  return labextensionsDir();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const named = process.argv.slice(2);
-  console.log(build(named.length ? { hosts: named } : {}));
+  build();
 }

@@ -1,16 +1,14 @@
 /**
- * A lab to drive from a script (the benchmark, the README's screenshots):
- * the built extension in the test lab's server on a free loopback port with
- * a fresh token, and Debian's Chromium.
+ * A lab to drive from a script (the benchmark, the README's screenshots): the
+ * real `jupyter lab` of .venv with the extension installed from its wheel, on
+ * a free loopback port with a fresh token, and Debian's Chromium.
  */
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { labextensionsDir } from './build.mjs';
-import { serve } from './serve.mjs';
+import { freePort, serve, waitForServer } from './jupyter.mjs';
 
 /** The flags Chromium needs on this machine (no sandbox, no network). */
 export const CHROMIUM_ARGS = [
@@ -24,42 +22,69 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Serve the lab on `rootDir` (state in `<rootDir>-state`) and wait until it
- * answers. Returns its base URL, its token and a function that stops it.
+ * Serve the lab on `rootDir` (state in `<rootDir>-state`, or `stateDir`; the
+ * news question answered) and wait until it answers. `onlyLabextensions`: the
+ * one folder of prebuilt extensions it loads. Returns its base URL, its token
+ * and a function that stops it (and resolves once it has exited).
  */
-export async function startLab(rootDir) {
-  const state = `${rootDir}-state`;
+export async function startLab(rootDir, { stateDir, onlyLabextensions } = {}) {
+  const state = stateDir ?? `${rootDir}-state`;
   fs.mkdirSync(state, { recursive: true });
-  const port = execFileSync(process.execPath, [
-    '-e',
-    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
-  ])
-    .toString()
-    .trim();
+  writeQuietSettings(path.join(state, 'user-settings'));
+  const port = freePort();
   const token = crypto.randomBytes(16).toString('hex');
-  const log = fs.openSync(path.join(state, 'server.log'), 'a');
+  const logFile = path.join(state, 'server.log');
+  const log = fs.openSync(logFile, 'a');
   const server = serve({
     port,
     rootDir,
     token,
-    labextensions: labextensionsDir(),
     stateDir: state,
+    onlyLabextensions,
+    exposeApp: true,
     stdio: ['ignore', log, log]
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      const response = await fetch(`${base}/api/status?token=${token}`);
-      if (response.ok) {
-        return { base, token, stop: () => server.kill('SIGTERM') };
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise(resolve => setTimeout(resolve, 200));
+  try {
+    await waitForServer(base, token, { seconds: 60, log: logFile });
+  } catch (error) {
+    server.kill('SIGTERM');
+    throw error;
   }
-  server.kill('SIGTERM');
-  throw new Error(`The lab did not start; see ${state}/server.log`);
+  return {
+    base,
+    token,
+    stop: () =>
+      new Promise(resolve => {
+        if (server.exitCode !== null || server.signalCode !== null) {
+          resolve();
+          return;
+        }
+        server.on('exit', resolve);
+        server.kill('SIGTERM');
+      })
+  };
+}
+
+/**
+ * The settings of a user who answered the lab's question about Jupyter's
+ * news once: no toast asks it again on every page (news_url=None does not
+ * stop the question), and no update check.
+ */
+function writeQuietSettings(settingsDir) {
+  const file = path.join(
+    settingsDir,
+    '@jupyterlab',
+    'apputils-extension',
+    'notification.jupyterlab-settings'
+  );
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ checkForUpdates: false, fetchNews: 'false' }, null, 2)
+    );
+  }
 }
 
 /** Debian's Chromium, headless. */

@@ -37,7 +37,7 @@ const SHOTS = [
   }
 ];
 
-build({ hosts: ['lab'] });
+build();
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-shots-'));
 for (const name of fs.readdirSync(path.join(root, 'examples'))) {
   if (/\.(ipynb|py)$/.test(name)) {
@@ -84,7 +84,7 @@ try {
   }
 } finally {
   await browser.close();
-  lab.stop();
+  await lab.stop();
   fs.rmSync(folder, { recursive: true, force: true });
   fs.rmSync(`${folder}-state`, { recursive: true, force: true });
 }

@@ -1,16 +1,18 @@
 /**
- * A server of the UI tests (Playwright's webServer): the built extension in
- * one test host, `node scripts/serve-for-tests.mjs --app lab|notebook
- * --port N`, on the token and fresh folder playwright.config.ts chose
- * (LAB_TOKEN, LAB_ROOT). Both hosts serve the same folder and see the same
- * kernelspecs; each keeps its own settings, workspaces and log.
+ * A server of the UI tests (Playwright's webServer): `node
+ * scripts/serve-for-tests.mjs --app lab|notebook --port N` runs the real
+ * `jupyter lab` or `jupyter notebook` of .venv with galata's test
+ * configuration, on the token and fresh folder playwright.config.ts chose
+ * (LAB_TOKEN, LAB_ROOT), with the example extension beside ours. Both servers
+ * serve the same folder and see the same kernelspecs; each keeps its own
+ * settings, workspaces and log.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { exampleLabextensionsDir, labextensionsDir } from './build.mjs';
-import { serve } from './serve.mjs';
+import { exampleLabextensionsDir } from './build.mjs';
+import { serve, venvBin } from './jupyter.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +24,9 @@ const rootDir = process.env.LAB_ROOT;
 const sharedState = path.join(rootDir, '..', `${path.basename(rootDir)}-state`);
 const stateDir = path.join(sharedState, values.app);
 fs.mkdirSync(stateDir, { recursive: true });
-// A second real kernelspec (the same ipykernel under another name), so that
-// tests can pick between installed kernels.
+// Both servers see the kernelspecs of this folder (tests add some); the
+// first is a second real kernelspec (the environment's ipykernel under
+// another name), so that tests can pick between installed kernels.
 const jupyterPath = path.join(sharedState, 'jupyter');
 const kernelDir = path.join(jupyterPath, 'kernels', 'python3-second');
 fs.mkdirSync(kernelDir, { recursive: true });
@@ -31,7 +34,7 @@ fs.writeFileSync(
   path.join(kernelDir, 'kernel.json'),
   JSON.stringify({
     argv: [
-      '/usr/bin/python3',
+      venvBin('python'),
       '-m',
       'ipykernel_launcher',
       '-f',
@@ -42,13 +45,6 @@ fs.writeFileSync(
   })
 );
 
-// Notebook 7 starts a notebook's kernel when its page opens; the tests start
-// one only when they ask for it, as in the lab (a real Notebook 7 option).
-const config =
-  values.app === 'notebook'
-    ? ['--NotebookHost.notebook_starts_kernel=False']
-    : [];
-
 // The server's log goes to a file beside the notebooks, not into the report.
 const logFile = path.join(stateDir, 'server.log');
 const log = fs.openSync(logFile, 'a');
@@ -58,10 +54,9 @@ const server = serve({
   port: values.port,
   rootDir,
   token: process.env.LAB_TOKEN,
-  // The extension, and the example extension that adds a section to it.
-  labextensions: [labextensionsDir(), exampleLabextensionsDir],
   stateDir,
-  config,
+  config: 'test',
+  labextensions: [exampleLabextensionsDir],
   stdio: ['ignore', log, log],
   env: { JUPYTER_PATH: jupyterPath }
 });

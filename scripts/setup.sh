@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Install what the project needs on a fresh Debian 12 machine, and nothing
-# that is already there: Debian's jupyter-server, jupyterlab-server, ipykernel,
-# hatchling and pip (the server and the wheel build), Debian's Chromium (the
-# UI tests), and the npm packages of package-lock.json (`npm ci`).
+# Install what the project needs on a fresh Debian 12 machine, and nothing that
+# is already there:
+# - Debian's Chromium (the UI tests, the benchmark and the screenshots drive it);
+# - .venv: a Python virtual environment of JupyterLab, Notebook 7, ipykernel and
+#   the wheel's build tools from PyPI, at the exact pins of
+#   requirements/jupyter.txt (made again whenever that file changes);
+# - the npm packages of package-lock.json (`npm ci`, when the lock changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(python3-jupyter-server python3-jupyterlab-server python3-ipykernel
-  python3-hatchling python3-pip chromium)
+apt_packages=(chromium)
 missing=()
 for package in "${apt_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
@@ -22,9 +24,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# make_venv DIR PINS: a virtual environment at DIR with exactly the packages of
+# PINS, made again only when PINS changed since it was made.
+make_venv() {
+  local dir=$1 pins=$2 stamp="$1/.pins.sha256"
+  local wanted
+  wanted=$(sha256sum "$pins" | cut -d' ' -f1)
+  if [ -x "$dir/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+    return
+  fi
+  echo "setup: $dir from $pins"
+  rm -rf "$dir"
+  "${PYTHON:-python3}" -m venv "$dir"
+  "$dir/bin/python" -m pip install --quiet --disable-pip-version-check \
+    --no-warn-script-location --root-user-action=ignore -r "$pins"
+  echo "$wanted" > "$stamp"
+}
+make_venv .venv requirements/jupyter.txt
+
 # npm ci when node_modules is missing or older than the lock file.
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   echo "setup: npm ci"
-  npm ci --no-audit --no-fund
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi

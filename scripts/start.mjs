@@ -1,8 +1,8 @@
 /**
  * `npm start [-- --app lab|notebook --port 8888 --root examples]`: install
- * what is missing, build, and serve JupyterLab (default) or Jupyter
- * Notebook 7 with the extension on a folder of notebooks, printing the URL
- * with its token.
+ * what is missing, build and install the extension's wheel, and serve the real
+ * JupyterLab (default) or Jupyter Notebook 7 of the project's environment on a
+ * folder of notebooks, printing the URL with its token.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { host, root } from './hosts.mjs';
+import { app, root } from './jupyter.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -19,14 +19,14 @@ const { values } = parseArgs({
     root: { type: 'string', default: path.join(root, 'examples') }
   }
 });
-const served = host(values.app);
+const served = app(values.app);
 
 execFileSync('bash', [path.join(root, 'scripts', 'setup.sh')], {
   stdio: 'inherit'
 });
 const { build } = await import('./build.mjs');
-const { serve } = await import('./serve.mjs');
-const labextensions = build({ hosts: [values.app] });
+const { serve } = await import('./jupyter.mjs');
+build();
 
 const token = crypto.randomBytes(24).toString('hex');
 const rootDir = path.resolve(values.root);
@@ -35,7 +35,6 @@ const server = serve({
   port: values.port,
   rootDir,
   token,
-  labextensions,
   stateDir: path.join(root, 'ui-tests', `.${values.app}-state`),
   stdio: ['ignore', 'inherit', 'pipe']
 });

@@ -1,9 +1,12 @@
 /**
- * `npm test`: lint, jest, then the Playwright UI tests in a real JupyterLab
- * and a real Jupyter Notebook 7 (after building the extension, its wheel and
- * both test hosts). Ends with the UI tests per front end, then one line
- * counting every test: `Summary: N passed, N failed`, after the hostile-metadata
- * suite's `Hostile metadata: N notebooks, N lossless, N page errors`.
+ * `npm test`: lint, jest, then (after building the extension and installing
+ * its wheel into .venv) two checks of the installed extension as JupyterLab's
+ * own tools see it (`jupyter labextension list`, `python -m
+ * jupyterlab.browser_check`), then the Playwright UI tests in the real
+ * `jupyter lab` and `jupyter notebook`. Ends with the UI tests per front end,
+ * then one line counting every test: `Summary: N passed, N failed`, after the
+ * hostile-metadata suite's `Hostile metadata: N notebooks, N lossless, N page
+ * errors`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { build } from './build.mjs';
+import { serverEnv, venvBin } from './jupyter.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-test-'));
@@ -76,6 +80,50 @@ try {
 }
 times.build = ((Date.now() - buildStart) / 1000).toFixed(1);
 
+/**
+ * Run a check of the installed extension with a clean Jupyter config; it
+ * passes when it exits 0 and its output (ANSI colours removed) matches
+ * `expected`. Counted as one test.
+ */
+function check(label, command, args, expected) {
+  const start = Date.now();
+  console.log(`\n== ${label}`);
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-check-'));
+  const result = spawnSync(command, args, {
+    cwd: state,
+    encoding: 'utf-8',
+    env: serverEnv(state)
+  });
+  const output = `${result.stdout}${result.stderr}`.replace(
+    /\u001b\[[0-9;]*m/g,
+    ''
+  );
+  times[label] = ((Date.now() - start) / 1000).toFixed(1);
+  const ok = result.status === 0 && expected.test(output);
+  console.log(output.trim());
+  console.log(`${label}: ${ok ? 'passed' : 'FAILED'}`);
+  counts[ok ? 'passed' : 'failed'] += 1;
+  fs.rmSync(state, { recursive: true, force: true });
+  return ok;
+}
+
+let checksOk = false;
+if (buildOk) {
+  const listed = check(
+    'labextension list',
+    venvBin('jupyter'),
+    ['labextension', 'list'],
+    /jupyterlab-notebook-metadata v\S+ enabled OK \(python, jupyterlab_notebook_metadata\)/
+  );
+  const started = check(
+    'browser check',
+    venvBin('python'),
+    ['-m', 'jupyterlab.browser_check', '--no-browser-test', '--allow-root'],
+    /Test Complete[\s\S]*Exiting normally/
+  );
+  checksOk = listed && started;
+}
+
 let uiOk = false;
 if (buildOk) {
   // One run, both projects (lab, notebook); ui-tests/project-summary.ts
@@ -105,4 +153,4 @@ if (buildOk) {
     counts.failed += 1;
   }
 }
-finish(jestOk && buildOk && uiOk);
+finish(jestOk && buildOk && checksOk && uiOk);

@@ -1,12 +1,10 @@
 /**
- * Playwright drives Debian's Chromium against the extension in two real
- * front ends, one project each: JupyterLab (ui-tests/lab) and Jupyter
- * Notebook 7 (ui-tests/notebook). Both servers serve the same fresh
- * temporary folder, with the extension installed from its wheel
- * (scripts/build.mjs builds it and both front ends).
+ * Playwright (with galata's fixtures) drives Debian's Chromium against the
+ * extension in the real `jupyter lab` and `jupyter notebook` of the project's
+ * environment, one project each. Both servers serve the same fresh temporary
+ * folder, with the extension installed from its wheel (scripts/build.mjs).
  *
- * Every test runs on both, except the few that cannot apply to Notebook 7,
- * listed with their reason in NOT_IN_NOTEBOOK7 below.
+ * The lab runs every test; Notebook 7 runs what differs there (IN_NOTEBOOK7).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -39,47 +37,16 @@ if (!process.env.LAB_TOKEN) {
 const token = process.env.LAB_TOKEN;
 
 /**
- * The tests that cannot apply to Notebook 7, by title, and why. A Notebook 7
- * page shows one notebook (another opens in a page of its own, whose path is
- * in its URL), has no tree of open documents to switch between, and does not
- * restore side panels after a reload.
+ * What Notebook 7 runs: what differs there (its file browser and notebook
+ * pages, its View menu and palette, the panel on a notebook page, sections
+ * from its Settings Editor, an accessibility audit). Everything else is the
+ * same code on the same JupyterLab packages, and runs in the lab; the README
+ * of ui-tests/ says which lab test covers what.
  */
-export const NOT_IN_NOTEBOOK7: Record<string, string> = {
-  'the panel shows a placeholder, then the active notebook, and follows switches':
-    'switches between notebooks in one page; Notebook 7 pages without a notebook have no panel (see notebook7.spec.ts)',
-  'follows the active notebook, keeps it when focus moves into the panel, and shows a placeholder after the last one closes':
-    'switches between and closes notebooks in one page',
-  'switching notebooks switches the history':
-    'switches between notebooks in one page (each Notebook 7 page has the history of its own notebook)',
-  'stays open after a reload, showing the restored notebook':
-    'Notebook 7 has no layout restorer: no side panel is restored after a reload, core panels included',
-  'open and closed sections are kept across a switch and a reload':
-    'switches between notebooks in one page',
-  'appear without a reload, write a validated nested value that undoes, and go with their metadata kept':
-    "edits the settings in the notebook's page: Notebook 7's Settings Editor is on its file browser page, and an open notebook page takes new settings when reloaded (notebook7.spec.ts declares sections there)",
-  'closed while a field has an unsaved draft: what was valid is saved, the draft goes nowhere else':
-    'closes the notebook from the app and expects the panel to follow the notebook left open: a Notebook 7 page shows one notebook and has no application:close',
-  'a broken section says what is wrong while the others work, and hidden sections go':
-    "edits the settings in the notebook's page, as above (notebook7.spec.ts checks broken and hidden sections there)"
-};
+const IN_NOTEBOOK7 = /(notebook7|a11y)\.spec\.ts/;
 
 /** Tests that only make sense in Notebook 7 (their file names). */
 const NOTEBOOK7_ONLY = /notebook7\.spec\.ts/;
-
-/**
- * Suites run in the lab only (their file names): the hostile-metadata suite
- * checks what the extension writes, which is the same code in both front
- * ends, and takes minutes; it opens its copies in background tabs of one
- * lab page, which Notebook 7 has no way to do.
- */
-const LAB_ONLY = /hostile\.spec\.ts/;
-
-function titles(list: Record<string, string>): RegExp {
-  const escaped = Object.keys(list).map(title =>
-    title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  );
-  return new RegExp(`(^|\\s)(${escaped.join('|')})$`);
-}
 
 /** One project per front end, each against its own server. */
 const HOSTS = {
@@ -104,6 +71,8 @@ export default defineConfig<IHostOptions>({
     ['./hostile/summary.ts']
   ],
   use: {
+    // galata's request helpers (tmpPath, contents) authenticate with it.
+    extraHTTPHeaders: { Authorization: `token ${token}` },
     viewport: { width: 1400, height: 900 },
     trace: 'retain-on-failure',
     video: 'off',
@@ -132,8 +101,7 @@ export default defineConfig<IHostOptions>({
     },
     {
       name: 'notebook',
-      testIgnore: LAB_ONLY,
-      grepInvert: titles(NOT_IN_NOTEBOOK7),
+      testMatch: IN_NOTEBOOK7,
       use: {
         host: 'notebook',
         baseURL: `http://127.0.0.1:${HOSTS.notebook.port}`
@@ -143,7 +111,8 @@ export default defineConfig<IHostOptions>({
   webServer: Object.entries(HOSTS).map(([app, { port }]) => ({
     command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${app} --port ${port}`,
     url: `http://127.0.0.1:${port}/api/status?token=${token}`,
-    timeout: 60_000,
+    timeout: 120_000,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
     reuseExistingServer: false,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const

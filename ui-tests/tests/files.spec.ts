@@ -99,9 +99,9 @@ test('renamed and moved while a field is edited: the panel follows the new path 
   await title.pressSequentially('k 4');
   await expect(title).toHaveValue('Week 4');
 
-  await lab.saveCurrent();
+  const saved = await lab.saveAndRead(moved);
   expect(fs.existsSync(path.join(labRoot, name))).toBe(false);
-  expect(readNotebook(moved).metadata).toEqual({
+  expect(saved.metadata).toEqual({
     ...COURSE_METADATA,
     title: 'Week 4',
     jupytext: { formats: 'ipynb,py:percent' }
@@ -156,8 +156,7 @@ test('deleted on disk while a field is edited: a clear message, no write, and a 
   await title.press('End');
   await title.pressSequentially('k 4');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe('Week 4');
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual({
+  expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...COURSE_METADATA,
     title: 'Week 4'
   });
@@ -206,8 +205,7 @@ test('changed on disk by another program, then Revert: the panel shows the file 
   expect(readNotebook(name).metadata).toEqual(theirs);
   // The panel edits the reverted notebook as any other.
   await title.fill('Theirs, edited');
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual({
+  expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...theirs,
     title: 'Theirs, edited'
   });
@@ -313,8 +311,7 @@ test('switched to read-only while a field is edited: what was typed stays, nothi
   await title.press('End');
   await title.pressSequentially('k 4');
   await expect(title).toHaveValue('Week 4');
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual({
+  expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...COURSE_METADATA,
     title: 'Week 4'
   });
@@ -377,8 +374,7 @@ test('the kernel is killed while a field is edited: nothing typed is lost', asyn
     )
     .toBe('idle');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe('Week 4');
-  await lab.saveCurrent();
-  const saved = readNotebook(name).metadata;
+  const saved = (await lab.saveAndRead(name)).metadata;
   expect(saved.title).toBe('Week 4');
   expect(saved.course).toEqual(COURSE_METADATA.course);
 });

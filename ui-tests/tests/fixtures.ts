@@ -1,14 +1,19 @@
 /**
- * Shared test fixtures: a page of the front end under test (JupyterLab or
- * Notebook 7, the project's `host` option) that fails the test on any
- * unexpected console error, page error or failed request, and helpers over
- * the real notebooks on disk and the app at `window.jupyterapp`.
+ * Shared test fixtures, over galata's: a page of the front end under test
+ * (JupyterLab or Notebook 7, the project's `host` option) that fails the test
+ * on any unexpected console error, page error or failed request, and helpers
+ * over the real notebooks on disk and the app at `window.jupyterapp`.
  *
  * The `lab` fixture has the same methods on both front ends, so that a test
  * written against the lab runs unchanged in Notebook 7 (playwright.config.ts
  * lists the few that cannot apply there, with the reason).
  */
-import { expect, type Page, test as base } from '@playwright/test';
+import {
+  expect,
+  type IJupyterLabPageFixture,
+  test as base
+} from '@jupyterlab/galata';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -42,7 +47,16 @@ interface IExpectedMessage {
 
 /** Console errors that are not failures of ours, per front end. */
 const EXPECTED_CONSOLE: Record<HostName, IExpectedMessage[]> = {
-  lab: [],
+  lab: [
+    {
+      // JupyterLab's debugger asks a starting kernel (ipykernel has a
+      // debugger) for its state; a kernel switched right after it started
+      // cancels the request. Core's, with or without this extension.
+      pattern:
+        /^Could not restore the debugger state: Canceled future for debug_request message/,
+      reason: "the debugger's request to a kernel switched as it started"
+    }
+  ],
   notebook: []
 };
 
@@ -120,25 +134,6 @@ export function readNotebook(name: string): INotebookFile {
   return JSON.parse(fs.readFileSync(path.join(labRoot, name), 'utf-8'));
 }
 
-/**
- * Read a notebook file back from disk while a save may still be writing it:
- * jupyter-server writes a file in place (after copying it aside), so a
- * reader racing a save can see half of it. Returns undefined until the file
- * is whole JSON again; for polls.
- */
-export function readNotebookWhenWritten(
-  name: string
-): INotebookFile | undefined {
-  try {
-    return readNotebook(name);
-  } catch (error) {
-    if (error instanceof SyntaxError) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 /** A name unique to this test, for its files and workspace. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -158,7 +153,7 @@ interface ILabFixtures {
  */
 export class LabPage {
   constructor(
-    readonly page: Page,
+    readonly page: IJupyterLabPageFixture,
     readonly workspace: string
   ) {}
 
@@ -195,11 +190,9 @@ export class LabPage {
     this.allowedProblems.push(pattern);
   }
 
-  /** Load the lab and wait until it is restored. */
+  /** Load the lab on the test's own workspace and wait until it is restored. */
   async goto(): Promise<void> {
-    await this.page.goto(`/lab/workspaces/${this.workspace}?token=${token}`);
-    await this.page.waitForFunction(() => (window as any).jupyterapp);
-    await this.page.evaluate(() => (window as any).jupyterapp.restored);
+    await this.page.goto(`workspaces/${this.workspace}`);
   }
 
   /**
@@ -231,12 +224,45 @@ export class LabPage {
     });
   }
 
-  /** Save the current notebook through its context. */
+  /** Save the current notebook, and wait until the server has written it. */
   async saveCurrent(): Promise<void> {
     await this.page.evaluate(async () => {
       const widget = (window as any).jupyterapp.shell.currentWidget;
       await widget.context.save();
     });
+  }
+
+  /**
+   * Save the current notebook and read back what the server wrote.
+   */
+  async saveAndRead(name: string): Promise<INotebookFile> {
+    return this.readAfterSave(name, () => this.saveCurrent());
+  }
+
+  /**
+   * Run `save` (a click, a key, a command that saves `name`), wait until the
+   * server has answered the save of that file, and read the file: the one way
+   * the tests read a file after a save.
+   */
+  async readAfterSave(
+    name: string,
+    save: () => Promise<unknown>
+  ): Promise<INotebookFile> {
+    const url = `/api/contents/${name.split('/').map(encodeURIComponent).join('/')}`;
+    const saved = this.page.context().waitForEvent('response', response => {
+      const request = response.request();
+      return (
+        request.method() === 'PUT' &&
+        new URL(response.url()).pathname.endsWith(url)
+      );
+    });
+    await save();
+    const response = await saved;
+    expect(
+      response.ok(),
+      `the save of ${name} answered ${response.status()}`
+    ).toBe(true);
+    return readNotebook(name);
   }
 
   /** Close the current notebook (no unsaved changes) and wait until it is gone. */
@@ -326,10 +352,7 @@ export class LabPage {
 
   /** Open the metadata panel from the right sidebar's tab. */
   async openPanelFromSidebar(): Promise<void> {
-    const tab = this.page.locator(
-      '.jp-SideBar.jp-mod-right .lm-TabBar-tab[data-id="jp-notebook-metadata"]'
-    );
-    await tab.click();
+    await this.page.sidebar.openTab('jp-notebook-metadata');
     await expect(this.panel).toBeVisible();
   }
 
@@ -375,7 +398,7 @@ export class Notebook7Page extends LabPage {
 
   /** Load Notebook 7's file browser and wait until it is restored. */
   async goto(): Promise<void> {
-    await this.load(`${LANDING_PAGE.notebook}?token=${token}`);
+    await this.page.goto('tree');
   }
 
   /**
@@ -384,7 +407,7 @@ export class Notebook7Page extends LabPage {
    */
   async openNotebook(notebookPath: string, startKernel = false): Promise<void> {
     const url = notebookPath.split('/').map(encodeURIComponent).join('/');
-    await this.load(`/notebooks/${url}?token=${token}`);
+    await this.page.goto(`notebooks/${url}`);
     await this.page.evaluate(async startKernel => {
       const widget = (window as any).jupyterapp.shell.currentWidget;
       await widget.context.ready;
@@ -410,12 +433,16 @@ export class Notebook7Page extends LabPage {
       .click();
     await expect(this.panel).toBeVisible();
   }
+}
 
-  /** Load a page of Notebook 7 and wait until its app is restored. */
-  private async load(url: string): Promise<void> {
-    await this.page.goto(url);
-    await appRestored(this.page);
-  }
+/**
+ * galata's wait for a page's app, for both front ends: ready once restored
+ * (a restored lab need not show the Launcher, galata's default, and a
+ * Notebook 7 page has none).
+ */
+export async function appReady(page: Page): Promise<void> {
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  await appRestored(page);
 }
 
 /** Wait until the app of a page (lab or Notebook 7) is restored. */
@@ -494,6 +521,18 @@ export function watchProblems(
 
 export const test = base.extend<ILabFixtures, IHostOptions>({
   host: ['lab', { option: true, scope: 'worker' }],
+  // Each test loads its page itself (LabPage.goto), and keeps the real
+  // settings and state of the server: the tests check what lands there.
+  autoGoto: false,
+  mockSettings: false,
+  mockState: false,
+  appPath: async ({ host }, use) => {
+    await use(host === 'notebook' ? '' : '/lab');
+  },
+  // eslint-disable-next-line no-empty-pattern
+  waitForApplication: async ({}, use) => {
+    await use(appReady);
+  },
   lab: async ({ context, page, host }, use, testInfo) => {
     const workspace = uniqueName(
       testInfo.title.replace(/\W+/g, '-').slice(0, 30)

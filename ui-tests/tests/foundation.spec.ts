@@ -1,7 +1,6 @@
 import {
   expect,
   notebookWith,
-  readNotebook,
   test,
   uniqueName,
   writeNotebook
@@ -71,8 +70,7 @@ test('a metadata change made through the app is saved to the .ipynb on disk', as
     const panel = (window as any).jupyterapp.shell.currentWidget;
     panel.context.model.setMetadata('course', { code: 'STAT-201' });
   });
-  await lab.saveCurrent();
-  const saved = readNotebook(name);
+  const saved = await lab.saveAndRead(name);
   expect(saved.metadata.course).toEqual({ code: 'STAT-201' });
   expect(saved.metadata.keep).toEqual({ nested: [1, 2, 3] });
 });

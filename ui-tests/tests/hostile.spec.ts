@@ -17,7 +17,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { galata } from '@jupyterlab/galata';
+
 import {
+  appReady,
   expect,
   labRoot,
   LabPage,
@@ -86,10 +89,19 @@ const test = base.extend<{ hostile: IHostileLab }, { sharedLab: IHostileLab }>({
     async ({ browser }, use, workerInfo) => {
       const page = await browser.newPage({
         baseURL: workerInfo.project.use.baseURL,
+        extraHTTPHeaders: workerInfo.project.use.extraHTTPHeaders,
         viewport: workerInfo.project.use.viewport
       });
       const shared: IHostileLab = {
-        lab: new LabPage(page, uniqueName('hostile')),
+        lab: new LabPage(
+          galata.addHelpersToPage(
+            page,
+            workerInfo.project.use.baseURL!,
+            appReady,
+            '/lab'
+          ),
+          uniqueName('hostile')
+        ),
         problems: [],
         run: 'hostile-run',
         core: {},
@@ -409,7 +421,7 @@ test.describe('hostile metadata', () => {
           .poll(async () => (await writesSinceOpen(lab)).keys)
           .toEqual([added.key]);
         await checkInvariants(lab);
-        await lab.saveCurrent();
+        await lab.saveAndRead(files.panel);
       });
 
       const core = fs.readFileSync(path.join(labRoot, files.core));

@@ -40,8 +40,7 @@ test('pair through a preset, saved to disk, every other key kept', async ({
   await expect(lab.panel.getByLabel('Extension of paired file 2')).toHaveValue(
     '.py'
   );
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual({
+  expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...ORIGINAL,
     jupytext: { formats: 'ipynb,py:percent' }
   });
@@ -66,8 +65,7 @@ test('pair through the text box, with folders, and preview the paired files', as
   await expect(lab.panel.getByLabel('Prefix of paired file 2')).toHaveValue(
     'scripts//'
   );
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata.jupytext).toEqual({
+  expect((await lab.saveAndRead(name)).metadata.jupytext).toEqual({
     formats: 'notebooks///ipynb,scripts///py:percent'
   });
 });
@@ -117,8 +115,7 @@ test('pair and unpair from the palette; unpairing removes the emptied key', asyn
     .poll(async () => 'jupytext' in (await lab.appMetadata()))
     .toBe(false);
   await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue('');
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual(ORIGINAL);
+  expect((await lab.saveAndRead(name)).metadata).toEqual(ORIGINAL);
 });
 
 test('the preview marks an existing paired file, and follows a rename', async ({
@@ -169,8 +166,7 @@ test('format options and filters are written into jupytext and removed when rese
     });
   await lab.panel.getByLabel('Comment magics').selectOption('');
   await lab.panel.getByLabel('Notebook metadata filter').fill('');
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata.jupytext).toEqual({
+  expect((await lab.saveAndRead(name)).metadata.jupytext).toEqual({
     formats: 'ipynb,py:percent'
   });
 });

@@ -11,7 +11,6 @@ import {
   type LabPage,
   notebookWith,
   readNotebook,
-  readNotebookWhenWritten,
   test,
   uniqueName,
   writeNotebook
@@ -152,10 +151,10 @@ async function saveAndCheck(
   expected: Record<string, unknown>
 ): Promise<void> {
   const before = await lab.page.evaluateHandle(() => document.activeElement);
-  await lab.page.keyboard.press('Control+s');
-  await expect
-    .poll(() => readNotebookWhenWritten(name)?.metadata)
-    .toEqual(expected);
+  const saved = await lab.readAfterSave(name, () =>
+    lab.page.keyboard.press('Control+s')
+  );
+  expect(saved.metadata).toEqual(expected);
   await expect.poll(() => lab.isDirty()).toBe(false);
   expect(
     await lab.page.evaluate(

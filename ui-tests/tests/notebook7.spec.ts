@@ -229,12 +229,65 @@ test('sections declared in the Settings Editor of the file browser page show on 
     await expect
       .poll(async () => (await lab.appMetadata()).course)
       .toEqual({ code: 'STAT-201', week: 5 });
-    await lab.saveCurrent();
-    const saved = readNotebook(name).metadata;
+    const saved = (await lab.saveAndRead(name)).metadata;
     expect(saved.course).toEqual({ code: 'STAT-201', week: 5 });
     expect(saved.jupytext).toEqual({ formats: 'ipynb,py:percent' });
   } finally {
     await lab.goto();
     await setUserSettings(lab, {});
   }
+});
+
+test('on a notebook page every section edits the notebook, undoes in its history, and saves', async ({
+  lab
+}) => {
+  const name = writeNotebook(
+    `${uniqueName('every-section')}.ipynb`,
+    notebookWith({
+      kernelspec: PYTHON_KERNELSPEC,
+      title: 'Week 3',
+      course: { code: 'STAT-201' }
+    })
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  const panel = lab.panel;
+
+  // Kernel, Notebook, Jupytext, custom keys: one edit each.
+  await panel
+    .getByRole('combobox', { name: 'Kernel' })
+    .selectOption('python3-second');
+  await expect(panel.getByLabel('Display name')).toHaveValue(
+    'Python 3 (second)'
+  );
+  await panel.getByLabel('Title').fill('Week 4');
+  await panel.getByLabel('Title').press('Enter');
+  await panel
+    .getByLabel('Pairing preset')
+    .selectOption({ label: 'Python script, percent format' });
+  await panel.getByLabel('New key name').fill('grading');
+  await panel.getByLabel('New key value (JSON)').fill('{"points": 10}');
+  await panel.getByRole('button', { name: 'Add key' }).click();
+  const edited = {
+    kernelspec: {
+      name: 'python3-second',
+      display_name: 'Python 3 (second)',
+      language: 'python'
+    },
+    title: 'Week 4',
+    course: { code: 'STAT-201' },
+    jupytext: { formats: 'ipynb,py:percent' },
+    grading: { points: 10 }
+  };
+  await expect.poll(() => lab.appMetadata()).toEqual(edited);
+
+  // The last edit undoes and redoes through the notebook's history.
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByLabel('Value of grading (JSON)')).toHaveCount(0);
+  const { grading: _, ...beforeAdding } = edited;
+  await expect.poll(() => lab.appMetadata()).toEqual(beforeAdding);
+  await panel.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(() => lab.appMetadata()).toEqual(edited);
+
+  expect((await lab.saveAndRead(name)).metadata).toEqual(edited);
 });

@@ -8,7 +8,6 @@ import {
   expect,
   notebookWith,
   PYTHON_KERNELSPEC,
-  readNotebook,
   test,
   uniqueName,
   writeNotebook
@@ -86,8 +85,7 @@ test.describe('sections from settings', () => {
       .toEqual({ code: 'STAT-201', room: 'B12' });
     await lab.panel.getByRole('button', { name: 'Redo' }).click();
     await expect(week).toHaveValue('3');
-    await lab.saveCurrent();
-    expect(readNotebook(name).metadata.course).toEqual({
+    expect((await lab.saveAndRead(name)).metadata.course).toEqual({
       code: 'STAT-201',
       room: 'B12',
       week: 3
@@ -168,8 +166,7 @@ test.describe('sections from settings', () => {
     await expect
       .poll(async () => (await lab.appMetadata()).course)
       .toEqual({ code: 'STAT-201', week: 2 });
-    await lab.saveCurrent();
-    const saved = readNotebook(name).metadata;
+    const saved = (await lab.saveAndRead(name)).metadata;
     expect(saved.course).toEqual({ code: 'STAT-201', week: 2 });
     expect(saved.jupytext).toEqual({ formats: 'ipynb,py:percent' });
     expect(saved.kernelspec).toEqual(PYTHON_KERNELSPEC);
@@ -205,8 +202,7 @@ test('the example extension adds a Review section whose custom widget writes the
   await expect
     .poll(async () => (await lab.appMetadata()).review)
     .toEqual({ status: 'in-review', reviewer: 'Ada' });
-  await lab.saveCurrent();
-  const saved = readNotebook(name).metadata;
+  const saved = (await lab.saveAndRead(name)).metadata;
   expect(saved.review).toEqual({ status: 'in-review', reviewer: 'Ada' });
   expect(saved.kernelspec).toEqual(PYTHON_KERNELSPEC);
   expect(saved.tags).toEqual(['x']);
@@ -239,8 +235,7 @@ test("JupyterLab's notebook-level metadata form field writes only its nested pat
     number_sections: true,
     base_numbering: 4
   });
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata.toc).toEqual({
+  expect((await lab.saveAndRead(name)).metadata.toc).toEqual({
     number_sections: true,
     base_numbering: 4
   });
@@ -359,8 +354,7 @@ test('values no section allows are shown, flagged, and kept byte for byte while 
   await expect
     .poll(async () => (await lab.appMetadata()).review)
     .toEqual({ status: 'bogus', reviewer: 'Grace Hopper' });
-  await lab.saveCurrent();
-  const saved = readNotebook(name).metadata;
+  const saved = (await lab.saveAndRead(name)).metadata;
   // The server writes keys sorted: compare in that form.
   for (const key of ['kernelspec', 'title', 'authors', 'toc', 'jupytext']) {
     expect(sortedJSON(saved[key])).toBe(

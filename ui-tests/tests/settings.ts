@@ -1,6 +1,8 @@
 /**
- * The panel's settings, written as a user writes them: in JupyterLab's
- * Advanced Settings Editor (the JSON editor of the user's preferences).
+ * The panel's settings, written as a user writes them, in JupyterLab's
+ * Advanced Settings Editor (the JSON editor of the user's preferences), for
+ * the tests of the Settings Editor itself; or through the app's setting
+ * registry (the settings REST API), for every other test.
  */
 import { expect, type LabPage } from './fixtures';
 
@@ -42,6 +44,26 @@ export function sectionHeading(lab: LabPage, label: string) {
 export function sectionBody(lab: LabPage, id: string) {
   return lab.panel.locator(
     `section[data-section="${id}"] .jp-NotebookMetadata-sectionContent`
+  );
+}
+
+/**
+ * Replace the user's settings of the panel with `settings` through the app's
+ * setting registry, which saves them with the settings REST API and tells the
+ * plugins of the page at once.
+ */
+export async function putSettings(
+  lab: LabPage,
+  settings: Record<string, unknown>
+): Promise<void> {
+  await lab.page.evaluate(
+    async ({ id, raw }) => {
+      const registry = await (window as any).galata.getPlugin(
+        '@jupyterlab/apputils-extension:settings'
+      );
+      await registry.upload(id, raw);
+    },
+    { id: PLUGIN_ID, raw: JSON.stringify(settings, null, 2) }
   );
 }
 

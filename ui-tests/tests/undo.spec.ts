@@ -3,7 +3,6 @@ import {
   expect,
   notebookWith,
   PYTHON_KERNELSPEC,
-  readNotebook,
   test,
   uniqueName,
   writeNotebook
@@ -53,8 +52,7 @@ test('metadata edits undo and redo from the notebook with the keyboard, and save
   await expect(tags).toHaveValue(JSON.stringify(['regression'], null, 2));
   expect(await lab.isDirty()).toBe(true);
 
-  await lab.saveCurrent();
-  const saved = readNotebook(name).metadata;
+  const saved = (await lab.saveAndRead(name)).metadata;
   expect(saved).toEqual({ ...COURSE_METADATA, title: 'Week 4: trees' });
 });
 
@@ -115,8 +113,7 @@ test('the panel has Undo and Redo buttons and keys, enabled only when possible',
   await lab.page.keyboard.press('Control+z');
   await expect(lab.panel.getByLabel('Name of key course')).toBeVisible();
 
-  await lab.saveCurrent();
-  expect(readNotebook(name).metadata).toEqual(COURSE_METADATA);
+  expect((await lab.saveAndRead(name)).metadata).toEqual(COURSE_METADATA);
 });
 
 test('what the kernel writes is not an undo step', async ({ lab }) => {

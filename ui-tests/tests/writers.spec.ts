@@ -6,7 +6,6 @@ import {
   expect,
   notebookWith,
   PYTHON_KERNELSPEC,
-  readNotebook,
   test,
   uniqueName,
   writeNotebook
@@ -74,8 +73,7 @@ test('the kernel writes language_info while the user types a title: nothing type
   await lab.panel.getByRole('button', { name: 'Redo' }).click();
   await expect(title).toHaveValue(expected);
 
-  await lab.saveCurrent();
-  const saved = readNotebook(name).metadata;
+  const saved = (await lab.saveAndRead(name)).metadata;
   expect(saved.title).toBe(expected);
   expect(saved.language_info).toEqual(metadata.language_info);
   expect(saved.tags).toEqual(['regression']);
