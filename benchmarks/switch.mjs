@@ -3,16 +3,23 @@
  * key is changed elsewhere (by code, the kernel, a collaborator), against a
  * bare lab and against JupyterLab's own metadata editor (Notebook Tools →
  * Advanced Tools), with 1 KB, 100 KB and 1 MB of notebook metadata and with
- * 3,000 top-level keys; and the heap left after opening and closing
- * notebooks. Prints a table.
+ * 3,000 top-level keys; the heap left after opening and closing notebooks;
+ * and what having the extension installed costs a page that never opens the
+ * panel (benchmarks/startup.mjs: the time to `app.restored` without and with
+ * it, and the extension's files loaded). Prints tables.
  *
- * Real parts: the built extension installed from its wheel, the test lab,
- * Debian's Chromium. Each switch is timed from the tab activation to the
- * end of the next frame; "same frame" says whether the panel already showed
- * the new notebook when that frame was drawn. The three labs (bare, core's
- * editor, ours) take turns, one page open at a time, in BENCH_ROUNDS rounds
- * of a fresh page each; the bare lab's window is narrower by a sidebar's
- * width, so that its notebook is laid out at the same width as beside one.
+ * Real parts: the real `jupyter lab` of .venv (JupyterLab and Notebook 7
+ * from PyPI, with their prebuilt extensions: Notebook 7's lab extension,
+ * jupyterlab_pygments) with scripts/jupyter_config.py, the extension
+ * installed from its wheel, Debian's Chromium. Each switch is timed from the
+ * tab activation to the end of the next frame; "same frame" says whether the
+ * panel already showed the new notebook when that frame was drawn. The three
+ * labs (bare, core's editor, ours: one server, a page each with its sidebar)
+ * take turns, one page open at a time, in BENCH_ROUNDS rounds of a fresh
+ * page each; the bare lab's window is narrower by a sidebar's width, so that
+ * its notebook is laid out at the same width as beside one. The start-up is
+ * measured first, on two servers of its own, BENCH_STARTUP_LOADS pages each
+ * (0: not measured).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,9 +31,12 @@ import {
   openNotebook as open,
   startLab
 } from '../scripts/lab-session.mjs';
+import { measureStartup, printStartup } from './startup.mjs';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 20);
 const OPEN_CLOSE = Number(process.env.BENCH_OPEN_CLOSE ?? 8);
+/** Fresh pages per lab for the start-up table. */
+const STARTUP_LOADS = Number(process.env.BENCH_STARTUP_LOADS ?? 7);
 /** The cases: a label, and the metadata's size in bytes or its keys. */
 const SIZES = [
   ['1 KB', { bytes: 1_000 }],
@@ -86,7 +96,8 @@ function writeNotebook(name, size) {
       }
     ],
     metadata: {
-      // First, so that core's editor shows it in its first visible lines.
+      // Early, so that core's editor shows it in its first visible lines
+      // (the lab's model puts kernelspec and language_info before it).
       a_notebook: name,
       kernelspec: {
         display_name: 'Python 3 (ipykernel)',
@@ -117,8 +128,13 @@ for (const [label, size] of CASES) {
   }
 }
 
-const lab = await startLab(root);
 const browser = await launchChromium(['--js-flags=--expose-gc']);
+const chromiumVersion = browser.version();
+/** The lab of the switch tables (started after the start-up's). */
+let lab;
+
+/** How long core's Advanced Tools may take to open (ms). */
+const ADVANCED_TOOLS_TIMEOUT = 10 * 60_000;
 
 /** The width of the right sidebar of the labs that show one. */
 let sidebarWidth = 0;
@@ -147,14 +163,20 @@ async function labPage(mode) {
   return page;
 }
 
-/** Open core's Advanced Tools so its metadata editor is shown. */
+/**
+ * Open core's Advanced Tools so its metadata editor is shown. The click's
+ * handler draws the editor: with 1 MB of metadata it takes JupyterLab 4.6.6
+ * tens of seconds, past Playwright's default 30.
+ */
 async function openAdvancedTools(page) {
   const header = page
-    .locator('#jp-property-inspector')
-    .getByText('Advanced Tools', { exact: false })
-    .first();
-  await header.click();
-  await page.locator('#jp-property-inspector .cm-editor').first().waitFor();
+    .locator('#jp-property-inspector .jp-Collapser-title')
+    .getByText('Advanced Tools', { exact: true });
+  await header.click({ timeout: ADVANCED_TOOLS_TIMEOUT });
+  await page
+    .locator('#jp-property-inspector .cm-editor')
+    .first()
+    .waitFor({ timeout: ADVANCED_TOOLS_TIMEOUT });
 }
 
 /** Time one switch to `id`; whether the panel showed `title` in that frame. */
@@ -295,44 +317,64 @@ async function takeTurn(mode, tag, state, lastRound) {
   await page.close();
 }
 
-// The bare lab's window is narrowed by the width of ours' sidebar.
-await (await labPage('ours')).close();
-
-const rows = [];
-for (const [label] of CASES) {
-  const tag = tagOf(label);
-  const row = { size: label };
-  const states = Object.fromEntries(
-    MODES.map(mode => [
-      mode,
-      { times: [], sameFrame: 0, edits: [], editShown: 0, heap: 0 }
-    ])
-  );
-  // One lab page at a time (labs open side by side slow each other down on
-  // two cores); the labs take turns, in another order each round, so that
-  // whatever else the machine does weighs on each alike.
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = MODES.map((_, i) => MODES[(i + round) % MODES.length]);
-    for (const mode of order) {
-      await takeTurn(mode, tag, states[mode], round === ROUNDS - 1);
+/** The rows of the switch tables, a case each; and the lab's version. */
+async function measureCases() {
+  // The bare lab's window is narrowed by the width of ours' sidebar.
+  const first = await labPage('ours');
+  const version = await first.evaluate(() => window.jupyterapp.version);
+  await first.close();
+  const rows = [];
+  for (const [label] of CASES) {
+    const tag = tagOf(label);
+    const row = { size: label };
+    const states = Object.fromEntries(
+      MODES.map(mode => [
+        mode,
+        { times: [], sameFrame: 0, edits: [], editShown: 0, heap: 0 }
+      ])
+    );
+    // One lab page at a time (labs open side by side slow each other down on
+    // two cores); the labs take turns, in another order each round, so that
+    // whatever else the machine does weighs on each alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = MODES.map((_, i) => MODES[(i + round) % MODES.length]);
+      for (const mode of order) {
+        await takeTurn(mode, tag, states[mode], round === ROUNDS - 1);
+      }
     }
+    for (const mode of MODES) {
+      const { times, sameFrame, edits, editShown, heap } = states[mode];
+      row[mode] = median(times);
+      row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${MEASURED}`;
+      row[`${mode}Edit`] = median(edits);
+      row[`${mode}EditFrame`] =
+        mode === 'ours' ? `${editShown}/${MEASURED}` : '';
+      row[`${mode}Heap`] = heap;
+    }
+    rows.push(row);
   }
-  for (const mode of MODES) {
-    const { times, sameFrame, edits, editShown, heap } = states[mode];
-    row[mode] = median(times);
-    row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${MEASURED}`;
-    row[`${mode}Edit`] = median(edits);
-    row[`${mode}EditFrame`] = mode === 'ours' ? `${editShown}/${MEASURED}` : '';
-    row[`${mode}Heap`] = heap;
-  }
-  rows.push(row);
+  return { rows, version };
 }
 
-await browser.close();
-lab.stop();
+let startup = null;
+let measured;
+try {
+  if (STARTUP_LOADS > 0) {
+    startup = await measureStartup(browser, STARTUP_LOADS);
+  }
+  lab = await startLab(root);
+  measured = await measureCases();
+} finally {
+  await browser.close();
+  await lab?.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(`${root}-state`, { recursive: true, force: true });
+}
+const { rows, version } = measured;
 
 const f = n => n.toFixed(1);
 const signed = n => (n >= 0 ? '+' : '') + n.toFixed(1);
+console.log(`\nJupyterLab ${version} (.venv), Chromium ${chromiumVersion}`);
 console.log(
   `\nNotebook switch (median of ${MEASURED}, ms to the end of the next frame) and heap left per opened-and-closed notebook (MB, after GC)\n`
 );
@@ -357,5 +399,6 @@ for (const r of rows) {
     `| ${r.size} | ${f(r.bareEdit)} | ${f(r.coreEdit)} | ${f(r.oursEdit)} | ${signed(r.oursEdit - r.bareEdit)} | ${signed(r.coreEdit - r.bareEdit)} | ${r.oursEditFrame} |`
   );
 }
-fs.rmSync(root, { recursive: true, force: true });
-fs.rmSync(`${root}-state`, { recursive: true, force: true });
+if (startup) {
+  printStartup(startup);
+}

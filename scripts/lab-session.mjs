@@ -22,15 +22,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Serve the lab on `rootDir` (state in `<rootDir>-state`, or `stateDir`; the
- * news question answered) and wait until it answers. `onlyLabextensions`: the
- * one folder of prebuilt extensions it loads. Returns its base URL, its token
- * and a function that stops it (and resolves once it has exited).
+ * Serve the lab on `rootDir` (state in `<rootDir>-state`, or `stateDir`) and
+ * wait until it answers. `onlyLabextensions`: the one folder of prebuilt
+ * extensions it loads. Returns its base URL, its token and a function that
+ * stops it (and resolves once it has exited).
  */
 export async function startLab(rootDir, { stateDir, onlyLabextensions } = {}) {
   const state = stateDir ?? `${rootDir}-state`;
   fs.mkdirSync(state, { recursive: true });
-  writeQuietSettings(path.join(state, 'user-settings'));
   const port = freePort();
   const token = crypto.randomBytes(16).toString('hex');
   const logFile = path.join(state, 'server.log');
@@ -64,27 +63,6 @@ export async function startLab(rootDir, { stateDir, onlyLabextensions } = {}) {
         server.kill('SIGTERM');
       })
   };
-}
-
-/**
- * The settings of a user who answered the lab's question about Jupyter's
- * news once: no toast asks it again on every page (news_url=None does not
- * stop the question), and no update check.
- */
-function writeQuietSettings(settingsDir) {
-  const file = path.join(
-    settingsDir,
-    '@jupyterlab',
-    'apputils-extension',
-    'notification.jupyterlab-settings'
-  );
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(
-      file,
-      JSON.stringify({ checkForUpdates: false, fetchNews: 'false' }, null, 2)
-    );
-  }
 }
 
 /** Debian's Chromium, headless. */
