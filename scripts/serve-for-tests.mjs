@@ -45,6 +45,19 @@ fs.writeFileSync(
   })
 );
 
+// Notebook 7 starts a notebook's kernel when its page opens; the tests start
+// one only when they ask for it, as in the lab. `notebookStartsKernel` is
+// Notebook 7's own page option, read from the page_config.json of the
+// labconfig folder of Jupyter's config path.
+if (values.app === 'notebook') {
+  const labconfig = path.join(stateDir, 'config', 'labconfig');
+  fs.mkdirSync(labconfig, { recursive: true });
+  fs.writeFileSync(
+    path.join(labconfig, 'page_config.json'),
+    JSON.stringify({ notebookStartsKernel: false })
+  );
+}
+
 // The server's log goes to a file beside the notebooks, not into the report.
 const logFile = path.join(stateDir, 'server.log');
 const log = fs.openSync(logFile, 'a');

@@ -68,8 +68,9 @@ const EXPECTED_PAGE_ERRORS: Record<HostName, IExpectedMessage[]> = {
       // @jupyterlab/shortcuts-extension 5.4.3 listens to pluginChanged before
       // its own settings are loaded; Notebook 7 loads another plugin's
       // settings first on every page: jupyter/notebook#7862, open upstream.
+      // Every frame is in Notebook 7's own bundle (minified).
       pattern:
-        /TypeError: Cannot read properties of undefined \(reading 'schema'\)\n\s+at [^\n]+\n\s+at invokeSlot[\s\S]*SettingRegistry\.load/,
+        /^TypeError: Cannot read properties of undefined \(reading 'schema'\)(\n\s+at (\S+ \()?\S+\/static\/notebook\/notebook_core\.[^\n]+)+\n\s+at async Promise\.all \(index \d+\)$/,
       reason: 'a race in the shortcuts plugin, upstream (jupyter/notebook#7862)'
     }
   ]
