@@ -1,7 +1,7 @@
 /**
  * Build what a run needs, as a user gets it: the extension (TypeScript, then
  * the prebuilt federated extension), its wheel, and that wheel installed into
- * the project's environment (.venv) as `pip install` does; and the example
+ * the project's environments (.venv, .venv-oldest) as `pip install` does; and the example
  * extension (examples/section-extension), which the UI tests load beside it.
  *
  * `node scripts/build.mjs` builds all of it.
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { root, venvBin } from './jupyter.mjs';
+import { root, venvBin, VENVS } from './jupyter.mjs';
 
 /** The example extension's sources. */
 const example = path.join(root, 'examples', 'section-extension');
@@ -33,9 +33,9 @@ function timed(label, step) {
   console.log(`build: ${label} ${seconds} s`);
 }
 
-/** pip of the project's environment, quiet and offline. */
-function pip(...args) {
-  run(venvBin('python'), [
+/** pip of a project environment, quiet and offline. */
+function pip(venv, ...args) {
+  run(venvBin('python', venv), [
     '-m',
     'pip',
     ...args,
@@ -55,16 +55,22 @@ export function build() {
   timed('wheel', () => {
     fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
     // The labextension is built: the build hook of pyproject.toml skips npm.
-    pip('wheel', '--no-build-isolation', '-w', 'dist', '.');
+    pip('default', 'wheel', '--no-build-isolation', '-w', 'dist', '.');
     const wheel = fs
       .readdirSync(path.join(root, 'dist'))
       .find(f => f.endsWith('.whl'));
-    pip(
-      'install',
-      '--force-reinstall',
-      '--root-user-action=ignore',
-      path.join('dist', wheel)
-    );
+    // Into every environment there is (.venv-oldest too, where it was made).
+    for (const venv of Object.keys(VENVS)) {
+      if (fs.existsSync(venvBin('python', venv))) {
+        pip(
+          venv,
+          'install',
+          '--force-reinstall',
+          '--root-user-action=ignore',
+          path.join('dist', wheel)
+        );
+      }
+    }
   });
   timed('example extension', () => {
     run('npm', ['run', 'build'], { cwd: example });

@@ -11,12 +11,18 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** The project's Python environment. */
-export const venv = path.join(root, '.venv');
+/**
+ * The project's Python environments: `default` (.venv, the releases users
+ * install) and `oldest` (.venv-oldest, the oldest releases it supports).
+ */
+export const VENVS = {
+  default: path.join(root, '.venv'),
+  oldest: path.join(root, '.venv-oldest')
+};
 
-/** A program of the project's environment (`python`, `jupyter`, `pip`...). */
-export function venvBin(name) {
-  return path.join(venv, 'bin', name);
+/** A program of a project environment (`python`, `jupyter`, `pip`...). */
+export function venvBin(name, venv = 'default') {
+  return path.join(VENVS[venv], 'bin', name);
 }
 
 /** The front ends: `jupyter <command>`, and the page each opens on. */
@@ -63,14 +69,14 @@ export function freePort() {
  * config and data folders, extra kernelspecs under `<stateDir>/jupyter`) is
  * in `stateDir`: nothing of the user's own Jupyter config leaks in.
  */
-export function serverEnv(stateDir, env = {}) {
+export function serverEnv(stateDir, env = {}, venv = 'default') {
   for (const dir of ['config', 'data', 'runtime', 'jupyter']) {
     fs.mkdirSync(path.join(stateDir, dir), { recursive: true });
   }
   return {
     ...process.env,
-    PATH: `${path.join(venv, 'bin')}${path.delimiter}${process.env.PATH}`,
-    VIRTUAL_ENV: venv,
+    PATH: `${path.join(VENVS[venv], 'bin')}${path.delimiter}${process.env.PATH}`,
+    VIRTUAL_ENV: VENVS[venv],
     JUPYTER_CONFIG_DIR: path.join(stateDir, 'config'),
     JUPYTER_DATA_DIR: path.join(stateDir, 'data'),
     JUPYTER_RUNTIME_DIR: path.join(stateDir, 'runtime'),
@@ -87,7 +93,8 @@ export function serverEnv(stateDir, env = {}) {
  * serving `rootDir` with `token`. `config`: 'default' or 'test';
  * `labextensions`: more folders of prebuilt extensions; `onlyLabextensions`:
  * the one folder of prebuilt extensions instead of the environment's;
- * `args`: more `--Class.trait=value` options; `stdio` as for spawn.
+ * `args`: more `--Class.trait=value` options; `stdio` as for spawn; `venv`:
+ * the environment (`default` or `oldest`).
  */
 export function serve({
   app: appName = 'lab',
@@ -101,11 +108,12 @@ export function serve({
   exposeApp = false,
   args = [],
   stdio = 'inherit',
-  env = {}
+  env = {},
+  venv = 'default'
 }) {
   fs.mkdirSync(stateDir, { recursive: true });
   return spawn(
-    venvBin('jupyter'),
+    venvBin('jupyter', venv),
     [app(appName).command, `--config=${CONFIG[config]}`, ...args],
     {
       stdio,
@@ -118,7 +126,9 @@ export function serve({
         NBMETA_LABEXTENSIONS_ONLY: onlyLabextensions ?? '',
         NBMETA_EXPOSE_APP: exposeApp ? '1' : '',
         ...env
-      })
+      },
+      venv
+    )
     }
   );
 }

@@ -12,17 +12,21 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { exampleLabextensionsDir } from './build.mjs';
-import { serve, venvBin } from './jupyter.mjs';
+import { serve } from './jupyter.mjs';
 
 const { values } = parseArgs({
   options: {
     app: { type: 'string', default: 'lab' },
-    port: { type: 'string' }
+    port: { type: 'string' },
+    // The project environment: `default` or `oldest`.
+    venv: { type: 'string', default: 'default' },
+    // The name of this server's state folder.
+    name: { type: 'string' }
   }
 });
 const rootDir = process.env.LAB_ROOT;
 const sharedState = path.join(rootDir, '..', `${path.basename(rootDir)}-state`);
-const stateDir = path.join(sharedState, values.app);
+const stateDir = path.join(sharedState, values.name ?? values.app);
 fs.mkdirSync(stateDir, { recursive: true });
 // Both servers see the kernelspecs of this folder (tests add some); the
 // first is a second real kernelspec (the environment's ipykernel under
@@ -33,8 +37,9 @@ fs.mkdirSync(kernelDir, { recursive: true });
 fs.writeFileSync(
   path.join(kernelDir, 'kernel.json'),
   JSON.stringify({
+    // `python` is the server's own Python (jupyter_client's rule).
     argv: [
-      venvBin('python'),
+      'python',
       '-m',
       'ipykernel_launcher',
       '-f',
@@ -71,7 +76,8 @@ const server = serve({
   config: 'test',
   labextensions: [exampleLabextensionsDir],
   stdio: ['ignore', log, log],
-  env: { JUPYTER_PATH: jupyterPath }
+  env: { JUPYTER_PATH: jupyterPath },
+  venv: values.venv
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill('SIGTERM'));

@@ -5,6 +5,8 @@
 # - .venv: a Python virtual environment of JupyterLab, Notebook 7, ipykernel and
 #   the wheel's build tools from PyPI, at the exact pins of
 #   requirements/jupyter.txt (made again whenever that file changes);
+# - .venv-oldest: the oldest JupyterLab and Notebook 7 the extension supports,
+#   at the pins of requirements/oldest.txt (the smoke tests run there);
 # - the npm packages of package-lock.json (`npm ci`, when the lock changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,7 @@ make_venv() {
   echo "$wanted" > "$stamp"
 }
 make_venv .venv requirements/jupyter.txt
+make_venv .venv-oldest requirements/oldest.txt
 
 # npm ci when node_modules is missing or older than the lock file.
 stamp=node_modules/.package-lock.json

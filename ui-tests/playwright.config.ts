@@ -29,8 +29,9 @@ function freePort(): string {
 
 // Chosen once in the main process; workers inherit them through the environment.
 if (!process.env.LAB_TOKEN) {
-  process.env.LAB_PORT = freePort();
-  process.env.NOTEBOOK_PORT = freePort();
+  for (const name of ['LAB', 'NOTEBOOK', 'OLDEST_LAB', 'OLDEST_NOTEBOOK']) {
+    process.env[`${name}_PORT`] = freePort();
+  }
   process.env.LAB_TOKEN = crypto.randomBytes(24).toString('hex');
   process.env.LAB_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-ui-'));
 }
@@ -43,15 +44,38 @@ const token = process.env.LAB_TOKEN;
  * same code on the same JupyterLab packages, and runs in the lab; the README
  * of ui-tests/ says which lab test covers what.
  */
-const IN_NOTEBOOK7 = /(notebook7|a11y)\.spec\.ts/;
+const IN_NOTEBOOK7 = /(notebook7|a11y|smoke)\.spec\.ts/;
 
 /** Tests that only make sense in Notebook 7 (their file names). */
 const NOTEBOOK7_ONLY = /notebook7\.spec\.ts/;
 
-/** One project per front end, each against its own server. */
+/**
+ * What the oldest JupyterLab and Notebook 7 the extension supports run
+ * (.venv-oldest, requirements/oldest.txt): the smoke test.
+ */
+const IN_OLDEST = /smoke\.spec\.ts/;
+
+/**
+ * One server per project: the front end, the project environment it comes
+ * from (scripts/jupyter.mjs), and its port.
+ */
 const HOSTS = {
-  lab: { port: process.env.LAB_PORT! },
-  notebook: { port: process.env.NOTEBOOK_PORT! }
+  lab: { app: 'lab', venv: 'default', port: process.env.LAB_PORT! },
+  notebook: {
+    app: 'notebook',
+    venv: 'default',
+    port: process.env.NOTEBOOK_PORT!
+  },
+  'oldest-lab': {
+    app: 'lab',
+    venv: 'oldest',
+    port: process.env.OLDEST_LAB_PORT!
+  },
+  'oldest-notebook': {
+    app: 'notebook',
+    venv: 'oldest',
+    port: process.env.OLDEST_NOTEBOOK_PORT!
+  }
 };
 
 export default defineConfig<IHostOptions>({
@@ -106,10 +130,26 @@ export default defineConfig<IHostOptions>({
         host: 'notebook',
         baseURL: `http://127.0.0.1:${HOSTS.notebook.port}`
       }
+    },
+    {
+      name: 'oldest-lab',
+      testMatch: IN_OLDEST,
+      use: {
+        host: 'lab',
+        baseURL: `http://127.0.0.1:${HOSTS['oldest-lab'].port}`
+      }
+    },
+    {
+      name: 'oldest-notebook',
+      testMatch: IN_OLDEST,
+      use: {
+        host: 'notebook',
+        baseURL: `http://127.0.0.1:${HOSTS['oldest-notebook'].port}`
+      }
     }
   ],
-  webServer: Object.entries(HOSTS).map(([app, { port }]) => ({
-    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${app} --port ${port}`,
+  webServer: Object.entries(HOSTS).map(([name, { app, venv, port }]) => ({
+    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${app} --venv ${venv} --name ${name} --port ${port}`,
     url: `http://127.0.0.1:${port}/api/status?token=${token}`,
     timeout: 120_000,
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },

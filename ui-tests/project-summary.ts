@@ -1,7 +1,6 @@
 /**
  * A Playwright reporter that closes the run with one line per project (front
- * end), and which tests of the lab did not run in Notebook 7 (see
- * NOT_IN_NOTEBOOK7 in playwright.config.ts).
+ * end): passed, failed, did not run, and the time.
  */
 import type {
   FullResult,
@@ -12,8 +11,10 @@ import type {
 
 /** The front end of each project. */
 const FRONT_ENDS: Record<string, string> = {
-  lab: 'JupyterLab',
-  notebook: 'Jupyter Notebook 7'
+  lab: 'JupyterLab 4.6.6',
+  notebook: 'Jupyter Notebook 7.6.5',
+  'oldest-lab': 'JupyterLab 4.1.1, the oldest supported',
+  'oldest-notebook': 'Jupyter Notebook 7.1.0, the oldest supported'
 };
 
 export default class ProjectSummary implements Reporter {
@@ -44,22 +45,6 @@ export default class ProjectSummary implements Reporter {
         `${project} (${FRONT_ENDS[project] ?? project}): ${count('expected')} passed, ` +
           `${count('unexpected') + count('flaky')} failed, ${count('skipped')} did not run, ` +
           `in ${seconds} s`
-      );
-    }
-    const titles = (project: string) =>
-      new Set(
-        (byProject.get(project) ?? []).map(test =>
-          test.titlePath().slice(2).join(' › ')
-        )
-      );
-    if (byProject.has('lab') && byProject.has('notebook')) {
-      const lab = titles('lab');
-      const notebook = titles('notebook');
-      const labOnly = [...lab].filter(title => !notebook.has(title)).length;
-      const own = [...notebook].filter(title => !lab.has(title)).length;
-      lines.push(
-        `Notebook 7: ${notebook.size} tests (${own} of them its own); ${labOnly} lab tests ` +
-          'run in the lab only (NOT_IN_NOTEBOOK7 and LAB_ONLY in ui-tests/playwright.config.ts say why)'
       );
     }
     console.log(`\nBy front end (${result.status}):\n  ${lines.join('\n  ')}`);
