@@ -29,7 +29,13 @@ function freePort(): string {
 
 // Chosen once in the main process; workers inherit them through the environment.
 if (!process.env.LAB_TOKEN) {
-  for (const name of ['LAB', 'NOTEBOOK', 'OLDEST_LAB', 'OLDEST_NOTEBOOK']) {
+  for (const name of [
+    'LAB',
+    'HOSTILE_LAB',
+    'NOTEBOOK',
+    'OLDEST_LAB',
+    'OLDEST_NOTEBOOK'
+  ]) {
     process.env[`${name}_PORT`] = freePort();
   }
   process.env.LAB_TOKEN = crypto.randomBytes(24).toString('hex');
@@ -49,6 +55,9 @@ const IN_NOTEBOOK7 = /(notebook7|a11y|smoke)\.spec\.ts/;
 /** Tests that only make sense in Notebook 7 (their file names). */
 const NOTEBOOK7_ONLY = /notebook7\.spec\.ts/;
 
+/** The hostile-metadata suite, in a lab of its own. */
+const HOSTILE = /hostile\.spec\.ts/;
+
 /**
  * What the oldest JupyterLab and Notebook 7 the extension supports run
  * (.venv-oldest, requirements/oldest.txt): the smoke test.
@@ -61,6 +70,11 @@ const IN_OLDEST = /smoke\.spec\.ts/;
  */
 const HOSTS = {
   lab: { app: 'lab', venv: 'default', port: process.env.LAB_PORT! },
+  'hostile-lab': {
+    app: 'lab',
+    venv: 'default',
+    port: process.env.HOSTILE_LAB_PORT!
+  },
   notebook: {
     app: 'notebook',
     venv: 'default',
@@ -84,7 +98,9 @@ export default defineConfig<IHostOptions>({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two projects at a time (two cores), each project's tests one after the
+  // other against its own server: a test may change the server's settings.
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: [
@@ -117,15 +133,26 @@ export default defineConfig<IHostOptions>({
   projects: [
     {
       name: 'lab',
-      testIgnore: NOTEBOOK7_ONLY,
+      testIgnore: [NOTEBOOK7_ONLY, HOSTILE],
+      workers: 1,
       use: {
         host: 'lab',
         baseURL: `http://127.0.0.1:${HOSTS.lab.port}`
       }
     },
     {
+      name: 'hostile-lab',
+      testMatch: HOSTILE,
+      workers: 1,
+      use: {
+        host: 'lab',
+        baseURL: `http://127.0.0.1:${HOSTS['hostile-lab'].port}`
+      }
+    },
+    {
       name: 'notebook',
       testMatch: IN_NOTEBOOK7,
+      workers: 1,
       use: {
         host: 'notebook',
         baseURL: `http://127.0.0.1:${HOSTS.notebook.port}`
@@ -134,6 +161,7 @@ export default defineConfig<IHostOptions>({
     {
       name: 'oldest-lab',
       testMatch: IN_OLDEST,
+      workers: 1,
       use: {
         host: 'lab',
         baseURL: `http://127.0.0.1:${HOSTS['oldest-lab'].port}`
@@ -142,6 +170,7 @@ export default defineConfig<IHostOptions>({
     {
       name: 'oldest-notebook',
       testMatch: IN_OLDEST,
+      workers: 1,
       use: {
         host: 'notebook',
         baseURL: `http://127.0.0.1:${HOSTS['oldest-notebook'].port}`

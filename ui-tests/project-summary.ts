@@ -12,6 +12,7 @@ import type {
 /** The front end of each project. */
 const FRONT_ENDS: Record<string, string> = {
   lab: 'JupyterLab 4.6.6',
+  'hostile-lab': 'JupyterLab 4.6.6, the hostile-metadata suite',
   notebook: 'Jupyter Notebook 7.6.5',
   'oldest-lab': 'JupyterLab 4.1.1, the oldest supported',
   'oldest-notebook': 'Jupyter Notebook 7.1.0, the oldest supported'
