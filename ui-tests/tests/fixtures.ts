@@ -396,6 +396,15 @@ export class LabPage {
     });
   }
 
+  /** The name of the kernel running for the current notebook, if any. */
+  async runningKernel(): Promise<string | null> {
+    return this.page.evaluate(
+      () =>
+        (window as any).jupyterapp.shell.currentWidget.sessionContext.session
+          ?.kernel?.name ?? null
+    );
+  }
+
   /** Whether the current notebook has unsaved changes. */
   async isDirty(): Promise<boolean> {
     return this.page.evaluate(

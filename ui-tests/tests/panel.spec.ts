@@ -4,7 +4,6 @@ import path from 'node:path';
 import {
   expect,
   labRoot,
-  type LabPage,
   notebookWith,
   PYTHON_KERNELSPEC,
   readNotebook,
@@ -24,15 +23,6 @@ const ORIGINAL = {
   empty_object: {},
   zero: 0
 };
-
-/** The name of the kernel running for the current notebook, if any. */
-function runningKernel(lab: LabPage): Promise<string | null> {
-  return lab.page.evaluate(
-    () =>
-      (window as any).jupyterapp.shell.currentWidget.sessionContext.session
-        ?.kernel?.name ?? null
-  );
-}
 
 function notebookFile(
   prefix: string,
@@ -240,7 +230,7 @@ test('offers to switch the running kernel when another kernelspec is picked', as
   );
   const name = notebookFile('running');
   await lab.openNotebook(name, true);
-  await expect.poll(() => runningKernel(lab)).toBe('python3');
+  await expect.poll(() => lab.runningKernel()).toBe('python3');
   await lab.openPanel();
   await lab.panel
     .getByRole('combobox', { name: 'Kernel' })
@@ -250,7 +240,7 @@ test('offers to switch the running kernel when another kernelspec is picked', as
   });
   await expect(offer).toContainText('Switch it to Python 3 (second) too?');
   await offer.getByRole('button', { name: 'Switch kernel' }).click();
-  await expect.poll(() => runningKernel(lab)).toBe('python3-second');
+  await expect.poll(() => lab.runningKernel()).toBe('python3-second');
   await expect(offer).toHaveCount(0);
 });
 

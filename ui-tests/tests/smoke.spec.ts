@@ -6,22 +6,12 @@
  */
 import {
   expect,
-  type LabPage,
   notebookWith,
   PYTHON_KERNELSPEC,
   test,
   uniqueName,
   writeNotebook
 } from './fixtures';
-
-/** The name of the kernel running for the current notebook, if any. */
-function runningKernel(lab: LabPage): Promise<string | null> {
-  return lab.page.evaluate(
-    () =>
-      (window as any).jupyterapp.shell.currentWidget.sessionContext.session
-        ?.kernel?.name ?? null
-  );
-}
 
 test('every section edits the notebook, undoes in its history, and saves', async ({
   lab
@@ -42,7 +32,7 @@ test('every section edits the notebook, undoes in its history, and saves', async
   // With its kernel running, as a user has it (JupyterLab 4.1 starts it
   // whatever the kernel preference of docmanager:open says).
   await lab.openNotebook(name, true);
-  await expect.poll(() => runningKernel(lab)).toBe('python3');
+  await expect.poll(() => lab.runningKernel()).toBe('python3');
   await lab.openPanel();
   const panel = lab.panel;
 
@@ -55,7 +45,7 @@ test('every section edits the notebook, undoes in its history, and saves', async
     .getByRole('group', { name: 'Switch the running kernel' })
     .getByRole('button', { name: 'Switch kernel' })
     .click();
-  await expect.poll(() => runningKernel(lab)).toBe('python3-second');
+  await expect.poll(() => lab.runningKernel()).toBe('python3-second');
   await expect(panel.getByLabel('Display name')).toHaveValue(
     'Python 3 (second)'
   );
