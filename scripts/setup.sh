@@ -38,8 +38,11 @@ make_venv() {
   echo "setup: $dir from $pins"
   rm -rf "$dir"
   "${PYTHON:-python3}" -m venv "$dir"
+  # (This machine's pip config names index folders it may not have: pip
+  # warns of each; those warnings are left out.)
   "$dir/bin/python" -m pip install --quiet --disable-pip-version-check \
-    --no-warn-script-location --root-user-action=ignore -r "$pins"
+    --no-warn-script-location --root-user-action=ignore -r "$pins" 2>&1 |
+    { grep -v "^WARNING: Location '.*' is ignored" || true; }
   echo "$wanted" > "$stamp"
 }
 make_venv .venv requirements/jupyter.txt
