@@ -22,9 +22,12 @@ const baseConfig = jestJupyterLab(__dirname);
 module.exports = {
   ...baseConfig,
   automock: false,
-  // The built extension and the test lab hold copies of package.json files.
+  // The tests are in src/; the built extension and the Python environments
+  // (.venv, .venv-oldest) hold copies of package.json files.
+  roots: ['<rootDir>/src'],
   modulePathIgnorePatterns: [
     '<rootDir>/jupyterlab_notebook_metadata/labextension',
+    '<rootDir>/.venv',
     '<rootDir>/ui-tests/',
     '<rootDir>/examples/'
   ],
