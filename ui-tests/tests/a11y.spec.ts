@@ -325,13 +325,20 @@ async function showWholePanel(lab: LabPage): Promise<void> {
     .toBe(true);
 }
 
-/** Switch the app to `theme` and wait until the page shows it. */
+/**
+ * Switch the app to `theme` and wait until the page shows it. A change asked
+ * while JupyterLab's theme manager is still busy with the previous one did
+ * not always take on a loaded machine (CI): then it is asked again.
+ */
 async function setTheme(lab: LabPage, theme: string): Promise<void> {
-  await lab.command('apputils:change-theme', { theme });
-  await expect(lab.page.locator('body')).toHaveAttribute(
-    'data-jp-theme-name',
-    theme
-  );
+  await expect(async () => {
+    await lab.command('apputils:change-theme', { theme });
+    await expect(lab.page.locator('body')).toHaveAttribute(
+      'data-jp-theme-name',
+      theme,
+      { timeout: 5000 }
+    );
+  }).toPass({ timeout: 30_000 });
   // The theme's stylesheet is applied once the page has drawn with it.
   await lab.page.evaluate(
     () => new Promise(resolve => requestAnimationFrame(() => resolve(null)))
