@@ -333,6 +333,21 @@ async function showWholePanel(lab: LabPage): Promise<void> {
 async function setTheme(lab: LabPage, theme: string): Promise<void> {
   await expect(async () => {
     await lab.command('apputils:change-theme', { theme });
+    // Loaded: the theme manager's current theme, and the page's.
+    await expect
+      .poll(
+        () =>
+          lab.page.evaluate(
+            async () =>
+              (
+                await (window as any).galata.getPlugin(
+                  '@jupyterlab/apputils-extension:themes'
+                )
+              ).theme
+          ),
+        { timeout: 5000 }
+      )
+      .toBe(theme);
     await expect(lab.page.locator('body')).toHaveAttribute(
       'data-jp-theme-name',
       theme,

@@ -10,7 +10,6 @@ import {
   expect,
   type LabPage,
   notebookWith,
-  readNotebook,
   test,
   uniqueName,
   writeNotebook
@@ -393,9 +392,11 @@ test('everything the panel offers, from the keyboard alone', async ({
   await expect(lab.page.locator('.jp-Notebook.jp-mod-commandMode')).toHaveCount(
     1
   );
-  await keyboard.press('Control+s');
+  const saved = await lab.readAfterSave(name, () =>
+    keyboard.press('Control+s')
+  );
   await expect.poll(() => lab.isDirty()).toBe(false);
-  expect(readNotebook(name).metadata).toEqual({
+  expect(saved.metadata).toEqual({
     ...COURSE_METADATA,
     kernelspec: second,
     jupytext: { formats: 'ipynb,md:myst' },
