@@ -114,7 +114,9 @@ export default defineConfig<IHostOptions>({
     // galata's request helpers (tmpPath, contents) authenticate with it.
     extraHTTPHeaders: { Authorization: `token ${token}` },
     viewport: { width: 1400, height: 900 },
-    trace: 'retain-on-failure',
+    // No trace: recording one costs a third of every test's time here; a
+    // failure keeps its screenshot (`--trace on` records them when needed).
+    trace: 'off',
     video: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
