@@ -81,6 +81,8 @@ test('a cell edit between two metadata edits undoes in the right order', async (
   await lab.page.keyboard.press('Control+z');
   await expect(cells).toHaveCount(1);
   expect((await lab.appMetadata()).title).toBe('First edit');
+  // The undone cell had the focus; back in the notebook, as a user clicks.
+  await focusNotebook(lab);
   await lab.page.keyboard.press('Control+z');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe('Week 3');
   await expect(lab.panel.getByLabel('Title')).toHaveValue('Week 3');
