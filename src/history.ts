@@ -117,8 +117,10 @@ export class MetadataHistory {
       edit === this._lastEdit &&
       top === this._lastItem
     ) {
-      // Yjs merges a write made "in time" into the last step.
-      manager.lastChange = Date.now();
+      // Yjs merges a write made within its capture timeout of the last step
+      // into that step; a last change "in the future" makes this write merge
+      // however long it or the page takes (a loaded machine split typing).
+      manager.lastChange = Number.MAX_SAFE_INTEGER;
     } else {
       manager.stopCapturing();
     }
