@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { root, venv } from '../scripts/jupyter.mjs';
+import { root, VENVS } from '../scripts/jupyter.mjs';
 import { openNotebook, startLab } from '../scripts/lab-session.mjs';
 
 /** The extension's name, as its folder of prebuilt files is named. */
@@ -23,7 +23,12 @@ export const EXTENSION = JSON.parse(
 ).name;
 
 /** The environment's folder of prebuilt extensions (ours among them). */
-const LABEXTENSIONS = path.join(venv, 'share', 'jupyter', 'labextensions');
+const LABEXTENSIONS = path.join(
+  VENVS.default,
+  'share',
+  'jupyter',
+  'labextensions'
+);
 
 /** Where the extension's files are served from. */
 const PREFIX = `/lab/extensions/${EXTENSION}/`;
