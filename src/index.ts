@@ -92,9 +92,16 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
         FrontEnds.hasNotebook7MetadataCommand(app.commands)
           ? trans.__('Edit Notebook Metadata (Metadata Panel)')
           : trans.__('Edit Notebook Metadata'),
-      caption: trans.__('Open the notebook metadata panel'),
+      caption: trans.__(
+        'Open the notebook metadata panel; from inside it, go back to the notebook'
+      ),
       icon: args => (args.isPalette ? undefined : metadataIcon),
       execute: async () => {
+        // The same shortcut takes the keyboard back to the notebook.
+        if (panel.hasFocus) {
+          panel.leave();
+          return;
+        }
         app.shell.activateById(panel.id);
         await panel.focusFirstField();
       }

@@ -2,7 +2,7 @@
  * Rules for the notebook's top-level metadata keys: names of custom keys,
  * and JSON text. No JupyterLab imports.
  */
-import type { PartialJSONValue } from '@lumino/coreutils';
+import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
 
 /** Serialised values longer than this are shown collapsed until asked for. */
 export const LARGE_VALUE_CHARS = 2000;
@@ -166,18 +166,162 @@ export type JSONParseResult =
 
 /** Read JSON text, with a message that says where it went wrong. */
 export function parseJSON(text: string): JSONParseResult {
-  if (text.trim() === '') {
+  const trimmed = text.trim();
+  if (trimmed === '') {
     return { ok: false, problem: { message: 'Enter a JSON value.' } };
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problem: { message: 'Invalid JSON: %1', arg: reason }
-    };
+    return { ok: false, problem: Private.jsonProblem(text, trimmed, reason) };
   }
+}
+
+/**
+ * Where JSON text stops being JSON: the offset of the first character a
+ * JSON parser refuses (the text's length when it ends too early), or null
+ * when it is JSON. A scanner of JSON's grammar, so that the place is known
+ * whatever the browser's parser says.
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let at = 0;
+  const fail = (): never => {
+    throw at;
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at])) {
+      at++;
+    }
+  };
+  const literal = (word: string) => {
+    for (const char of word) {
+      if (text[at] !== char) {
+        fail();
+      }
+      at++;
+    }
+  };
+  const string = () => {
+    at++;
+    while (at < text.length && text[at] !== '"') {
+      const char = text[at];
+      if (char < ' ') {
+        fail();
+      }
+      if (char === '\\') {
+        at++;
+        if (text[at] === 'u') {
+          for (let i = 1; i <= 4; i++) {
+            if (!/[0-9a-fA-F]/.test(text[at + i] ?? '')) {
+              at += i;
+              fail();
+            }
+          }
+          at += 4;
+        } else if (
+          !'"\\/bfnrt'.includes(text[at] ?? 'x') ||
+          at >= text.length
+        ) {
+          fail();
+        }
+      }
+      at++;
+    }
+    if (at >= text.length) {
+      fail();
+    }
+    at++;
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(
+      text.slice(at, at + 400)
+    );
+    if (!match || match[0] === '' || match[0] === '-') {
+      fail();
+    }
+    at += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    const char = text[at];
+    if (char === '{') {
+      at++;
+      space();
+      if (text[at] === '}') {
+        at++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[at] !== '"') {
+          fail();
+        }
+        string();
+        space();
+        if (text[at] !== ':') {
+          fail();
+        }
+        at++;
+        value();
+        space();
+        if (text[at] === ',') {
+          at++;
+        } else if (text[at] === '}') {
+          at++;
+          return;
+        } else {
+          fail();
+        }
+      }
+    } else if (char === '[') {
+      at++;
+      space();
+      if (text[at] === ']') {
+        at++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[at] === ',') {
+          at++;
+        } else if (text[at] === ']') {
+          at++;
+          return;
+        } else {
+          fail();
+        }
+      }
+    } else if (char === '"') {
+      string();
+    } else if (char === 't') {
+      literal('true');
+    } else if (char === 'f') {
+      literal('false');
+    } else if (char === 'n') {
+      literal('null');
+    } else {
+      number();
+    }
+  };
+  try {
+    value();
+    space();
+    return at < text.length ? at : null;
+  } catch (offset) {
+    return offset as number;
+  }
+}
+
+/** Whether JSON text is the JSON of `value`. */
+export function sameJSON(text: string, value: unknown): boolean {
+  const parsed = parseJSON(text);
+  return (
+    parsed.ok &&
+    value !== undefined &&
+    JSONExt.deepEqual(parsed.value, value as PartialJSONValue)
+  );
 }
 
 /** JSON text of a value as the editor shows it. */
@@ -232,4 +376,48 @@ export function isLargeValue(
     return budget < 0;
   };
   return visit(value);
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /**
+   * What is wrong with text that is not JSON, in words: bare text needs
+   * quotes; otherwise where the parser stopped (line and column), rather
+   * than the parser's own message.
+   */
+  export function jsonProblem(
+    text: string,
+    trimmed: string,
+    reason: string
+  ): IProblem {
+    if (
+      /^[^\s"{}[\]0-9.,:-]/.test(trimmed) &&
+      !/^(true|false|null)\b/.test(trimmed)
+    ) {
+      return {
+        message: 'Invalid JSON: text needs double quotes, e.g. %1.',
+        arg: JSON.stringify(
+          trimmed.length > 20 ? trimmed.slice(0, 20) + '…' : trimmed
+        )
+      };
+    }
+    const offset = jsonErrorOffset(text);
+    if (offset !== null && offset < text.length) {
+      const lines = text.slice(0, offset).split('\n');
+      return {
+        message: 'Invalid JSON at line %1, column %2.',
+        arg: String(lines.length),
+        arg2: String(lines[lines.length - 1].length + 1)
+      };
+    }
+    if (/end of (JSON|data)/i.test(reason)) {
+      return {
+        message:
+          'Invalid JSON: it ends before a quote, list or object is closed.'
+      };
+    }
+    return { message: 'Invalid JSON.' };
+  }
 }

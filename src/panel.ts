@@ -46,7 +46,6 @@ export class NotebookMetadataPanel extends Panel {
     this.addWidget(body);
     this._onLeave = options.onLeave ?? null;
     this._focusKeeper = new FocusKeeper(this.node);
-    this.node.addEventListener('keydown', this._onKeyDown);
   }
 
   /** Dispose of the panel and what keeps its focus. */
@@ -54,7 +53,6 @@ export class NotebookMetadataPanel extends Panel {
     if (this.isDisposed) {
       return;
     }
-    this.node.removeEventListener('keydown', this._onKeyDown);
     this._focusKeeper.dispose();
     super.dispose();
   }
@@ -79,28 +77,19 @@ export class NotebookMetadataPanel extends Panel {
     }
   }
 
+  /** Whether the keyboard focus is in the panel. */
+  get hasFocus(): boolean {
+    return this.isVisible && this.node.contains(document.activeElement);
+  }
+
   /**
-   * Escape leaves the panel (`onLeave`: back to the notebook), unless the
-   * control that has the focus used the key itself (a field taking back a
-   * draft, a search box clearing its text).
+   * Leave the panel (`onLeave`: close it, back to the notebook). Escape does
+   * not: in a field it takes back the draft; the open command, run again
+   * from inside the panel, leaves it.
    */
-  private _onKeyDown = (event: KeyboardEvent): void => {
-    if (
-      event.key !== 'Escape' ||
-      event.defaultPrevented ||
-      event.ctrlKey ||
-      event.altKey ||
-      event.metaKey ||
-      event.shiftKey ||
-      !this._onLeave ||
-      Private.usesEscape(event.target)
-    ) {
-      return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-    this._onLeave();
-  };
+  leave(): void {
+    this._onLeave?.();
+  }
 
   private _focusKeeper: FocusKeeper;
   private _onLeave: (() => void) | null;
@@ -123,15 +112,6 @@ namespace Private {
     }
     return field;
   }
-
-  /** Whether Escape means something to the control itself. */
-  export function usesEscape(target: EventTarget | null): boolean {
-    return (
-      target instanceof HTMLInputElement &&
-      target.type === 'search' &&
-      target.value !== ''
-    );
-  }
 }
 
 /**
@@ -150,10 +130,7 @@ export namespace NotebookMetadataPanel {
     states: SectionStates;
     /** Translates the panel's text. */
     translator?: ITranslator;
-    /**
-     * Leave the panel (on Escape): close it and give the focus back to the
-     * notebook.
-     */
+    /** Leave the panel: close it and give the focus back to the notebook. */
     onLeave?: () => void;
   }
 }

@@ -192,7 +192,7 @@ describe('parseFormats', () => {
 
   it.each<[string, string]>([
     ['ipynb,foo', 'Unknown extension or format "foo"'],
-    ['ipynb,.foo', 'Unknown extension ".foo". Jupytext knows: .ipynb, .md'],
+    ['ipynb,.foo', 'Unknown extension ".foo".'],
     ['ipynb,foo:percent', 'Unknown extension ".foo"'],
     ['ipynb,script:percent', 'Unknown extension ".script"'],
     ['ipynb,rmd', 'Did you mean "Rmd"?'],

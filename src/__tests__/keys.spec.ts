@@ -5,6 +5,7 @@ import {
   hiddenInName,
   isLargeValue,
   parseJSON,
+  jsonErrorOffset,
   unkeepableValue
 } from '../keys';
 
@@ -87,8 +88,22 @@ describe('parseJSON', () => {
   it('says why text is not JSON', () => {
     const result = parseJSON('{"a": ');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problem.message).toBe('Invalid JSON: %1');
-    expect(!result.ok && result.problem.arg).toMatch(/JSON/);
+    expect(!result.ok && result.problem.message).toMatch(/^Invalid JSON/);
+    expect(parseJSON('{"a": 1,\n "b": x}')).toEqual({
+      ok: false,
+      problem: {
+        message: 'Invalid JSON at line %1, column %2.',
+        arg: '2',
+        arg2: '7'
+      }
+    });
+    expect(parseJSON('hello')).toEqual({
+      ok: false,
+      problem: {
+        message: 'Invalid JSON: text needs double quotes, e.g. %1.',
+        arg: '"hello"'
+      }
+    });
     expect(parseJSON('  ')).toEqual({
       ok: false,
       problem: { message: 'Enter a JSON value.' }
@@ -161,5 +176,32 @@ describe('unkeepableValue', () => {
     for (const value of [null, 0, '', [], {}, { prototype: { toString: 1 } }]) {
       expect(unkeepableValue(value)).toBeNull();
     }
+  });
+});
+
+describe('jsonErrorOffset', () => {
+  it.each<[string, number | null]>([
+    ['{"a": [1, 2.5e3, "x\\u00e9"], "b": null}', null],
+    ['  true  ', null],
+    ['{"a": 1,\n "b": x}', 15],
+    ['[1, 2', 5],
+    ['{"a" 1}', 5],
+    ['"abc', 4],
+    ['01', 1],
+    ['[1,]', 3],
+    ['{} x', 3],
+    ['"\\q"', 2]
+  ])('finds where %j stops being JSON', (text, offset) => {
+    expect(jsonErrorOffset(text)).toBe(offset);
+    expect(offset === null).toBe(
+      (() => {
+        try {
+          JSON.parse(text);
+          return true;
+        } catch {
+          return false;
+        }
+      })()
+    );
   });
 });

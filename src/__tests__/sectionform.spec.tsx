@@ -65,6 +65,23 @@ async function change(element: HTMLElement, value: string): Promise<void> {
   });
 }
 
+/** Type into a text field and leave it: its draft is committed. */
+async function type(element: HTMLElement, value: string): Promise<void> {
+  await change(element, value);
+  await act(async () => {
+    element.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  });
+}
+
+/** Press a key in a field. */
+async function press(element: HTMLElement, key: string): Promise<void> {
+  await act(async () => {
+    element.dispatchEvent(
+      new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })
+    );
+  });
+}
+
 const GRADING: IMetadataSection = {
   id: 'grading',
   label: 'Grading',
@@ -111,7 +128,7 @@ describe('SectionForm', () => {
     const note = node.querySelector<HTMLInputElement>(
       'input[id$="_/grading/note"]'
     )!;
-    await change(note, 'ok');
+    await type(note, 'ok');
     expect(setup.notebook.getMetadata('grading')).toEqual({
       level: 'bogus',
       extra: [1],
@@ -126,12 +143,30 @@ describe('SectionForm', () => {
     const points = node.querySelector<HTMLInputElement>(
       'input[id$="_/grading/points"]'
     )!;
-    await change(points, '2.5');
+    await type(points, '2.5');
     expect(setup.notebook.getMetadata('grading')).toEqual({ points: 5 });
     expect(points.value).toBe('2.5');
     expect(node.textContent).toContain('must be integer');
-    await change(points, '7');
+    await type(points, '7');
     expect(setup.notebook.getMetadata('grading')).toEqual({ points: 7 });
+    act(() => root.unmount());
+  });
+
+  it('keeps what is typed as a draft: Enter commits it once, Escape takes it back', async () => {
+    const setup = setUp({ grading: { note: 'a' } }, GRADING);
+    const { node, root } = await render(setup);
+    const note = node.querySelector<HTMLInputElement>(
+      'input[id$="_/grading/note"]'
+    )!;
+    await change(note, 'ab');
+    await change(note, 'abc');
+    expect(setup.notebook.getMetadata('grading')).toEqual({ note: 'a' });
+    await press(note, 'Escape');
+    expect(note.value).toBe('a');
+    await change(note, 'xyz');
+    await press(note, 'Enter');
+    expect(setup.notebook.getMetadata('grading')).toEqual({ note: 'xyz' });
+    expect(note.value).toBe('xyz');
     act(() => root.unmount());
   });
 
@@ -141,7 +176,7 @@ describe('SectionForm', () => {
     const points = node.querySelector<HTMLInputElement>(
       'input[id$="_/grading/points"]'
     )!;
-    await change(points, '10');
+    await type(points, '10');
     // The emptied `grading` goes too; `other` stays.
     expect('grading' in setup.notebook.metadata).toBe(false);
     expect(setup.notebook.getMetadata('other')).toBe(1);

@@ -1,7 +1,6 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
 import {
-  JSONExt,
   type PartialJSONObject,
   type PartialJSONValue
 } from '@lumino/coreutils';
@@ -14,9 +13,11 @@ import {
   hiddenInName,
   type IProblem,
   isLargeValue,
-  parseJSON
+  parseJSON,
+  sameJSON
 } from '../keys';
 import type { NotebookMetadataModel } from '../model';
+import { useDraft } from './draft';
 import { useOwnedState } from './hooks';
 import { FieldMessage } from './Section';
 
@@ -46,7 +47,17 @@ export const CUSTOM_KEYS_PAGE = 25;
  * so that showing it costs the same whatever the number of keys.
  */
 export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
-  const { model, metadata, keys, disabled, trans } = props;
+  const { model, metadata, disabled, trans } = props;
+  // A renamed key keeps its place in the list (the notebook puts it last).
+  const [placed, setPlaced] = useOwnedState<Record<string, number>>(model, {});
+  const keys = Private.inPlace(props.keys, placed);
+  const onRenamed = useRef<(from: string, to: string) => void>(() => null);
+  onRenamed.current = (from, to) => {
+    const next = { ...placed };
+    delete next[from];
+    next[to] = keys.indexOf(from);
+    setPlaced(next);
+  };
   const [filter, setFilter] = useOwnedState(model, '');
   const [limit, setLimit] = useOwnedState(model, CUSTOM_KEYS_PAGE);
   const needle = filter.trim().toLowerCase();
@@ -89,6 +100,7 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           name={key}
           value={metadata[key] as PartialJSONValue}
           partlyEditedBy={model.sectionsInside(key).join(', ')}
+          onRenamed={onRenamed}
           disabled={disabled}
           trans={trans}
         />
@@ -129,6 +141,8 @@ interface IRowProps {
   name: string;
   /** The sections that edit values inside this key, if any. */
   partlyEditedBy: string;
+  /** Told when the key is renamed. */
+  onRenamed: React.MutableRefObject<(from: string, to: string) => void>;
   value: PartialJSONValue;
   disabled: boolean;
   trans: TranslationBundle;
@@ -149,12 +163,23 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
     model,
     null
   );
-  const [valueDraft, setValueDraft] = useOwnedState<string | null>(model, null);
-  const [valueProblem, setValueProblem] = useOwnedState<string | null>(
-    model,
-    null
-  );
+  // The value is a draft, written once (the focus leaving, or Ctrl+Enter)
+  // when it is JSON; while an error shows, it is checked at every change.
   const [expanded, setExpanded] = useOwnedState(model, false);
+  // A large value is not turned into text while it is shown collapsed.
+  const large = !expanded && isLargeValue(value);
+  const valueDraft = useDraft({
+    owner: model,
+    value: large ? '' : formatJSON(value),
+    multiline: true,
+    validate: text => {
+      const parsed = parseJSON(text);
+      return parsed.ok ? null : say(trans, parsed.problem);
+    },
+    commit: text => say(trans, model.set(name, JSON.parse(text))[0]),
+    stillMeans: text => sameJSON(text, value)
+  });
+  const valueProblem = valueDraft.problem;
   const nameId = `jp-NotebookMetadata-key-${cssId(name)}`;
   const hidden = hiddenInName(name);
   const ids = {
@@ -200,6 +225,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
     const problem = model.rename(name, nameDraft);
     setNameProblem(say(trans, problem));
     if (!problem) {
+      props.onRenamed.current(name, nameDraft);
       setNameDraft(null);
       if (part) {
         Private.requestFocus(model, nameDraft, part);
@@ -207,18 +233,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
     }
   };
 
-  const onValueChange = (text: string) => {
-    setValueDraft(text);
-    const parsed = parseJSON(text);
-    if (!parsed.ok) {
-      setValueProblem(say(trans, parsed.problem));
-      return;
-    }
-    const problems = model.set(name, parsed.value, `value:${name}`);
-    setValueProblem(say(trans, problems[0]));
-  };
-
-  const collapsed = !expanded && valueDraft === null && isLargeValue(value);
+  const collapsed = large && !valueDraft.editing;
   return (
     <div
       ref={row}
@@ -321,12 +336,10 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         <JSONTextArea
           id={ids.value}
           label={trans.__('Value of %1 (JSON)', name)}
-          text={shownText(valueDraft, valueProblem, value)}
           invalid={valueProblem !== null}
           describedBy={valueProblem ? ids.valueError : undefined}
           disabled={disabled}
-          onChange={onValueChange}
-          onBlur={() => model.endEdit()}
+          draft={valueDraft.props}
         />
       )}
       {valueProblem && (
@@ -348,38 +361,47 @@ function NewKeyRow(props: {
 }): JSX.Element {
   const { model, trans } = props;
   const [name, setName] = useState('');
-  const [text, setText] = useState('""');
-  // What is wrong, and with which field.
-  const [problem, setProblem] = useState<{
-    field: 'name' | 'value';
-    text: string;
-  } | null>(null);
-  const errorId = 'jp-NotebookMetadata-newKey-error';
+  const [text, setText] = useState('');
+  // Whether an Add was tried: the name's and the value's problems show from
+  // then on, checked at every change (and the name's as soon as one is
+  // typed), so none stays once it is fixed or once its cause is gone.
+  const [tried, setTried] = useState(false);
+  const [writeProblem, setWriteProblem] = useState<string | null>(null);
+  const nameProblem =
+    name !== '' || tried
+      ? say(
+          trans,
+          checkKeyName(
+            name,
+            Object.keys(model.metadata),
+            undefined,
+            model.sectionOf
+          )
+        )
+      : null;
+  const parsed = parseJSON(text);
+  const valueProblem = tried
+    ? (writeProblem ?? (parsed.ok ? null : say(trans, parsed.problem)))
+    : null;
+  const ids = {
+    name: 'jp-NotebookMetadata-newKey-nameError',
+    value: 'jp-NotebookMetadata-newKey-valueError'
+  };
 
   const add = () => {
-    const nameProblem = checkKeyName(
-      name,
-      Object.keys(model.metadata),
-      undefined,
-      model.sectionOf
-    );
-    if (nameProblem) {
-      setProblem({ field: 'name', text: say(trans, nameProblem) ?? '' });
+    setTried(true);
+    setWriteProblem(null);
+    if (nameProblem !== null || !parsed.ok) {
       return;
     }
-    const parsed = parseJSON(text);
-    if (!parsed.ok) {
-      setProblem({ field: 'value', text: say(trans, parsed.problem) ?? '' });
-      return;
-    }
-    const problems = model.set(name, parsed.value);
-    if (problems.length > 0) {
-      setProblem({ field: 'value', text: say(trans, problems[0]) ?? '' });
+    const found = model.set(name, parsed.value);
+    if (found.length > 0) {
+      setWriteProblem(say(trans, found[0]));
       return;
     }
     setName('');
-    setText('""');
-    setProblem(null);
+    setText('');
+    setTried(false);
   };
   const onEnter = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' && !event.shiftKey) {
@@ -398,43 +420,47 @@ function NewKeyRow(props: {
         <input
           className="jp-mod-styled jp-NotebookMetadata-keyName"
           aria-label={trans.__('New key name')}
-          aria-invalid={problem?.field === 'name'}
-          aria-describedby={problem?.field === 'name' ? errorId : undefined}
+          aria-invalid={nameProblem !== null}
+          aria-describedby={nameProblem ? ids.name : undefined}
           placeholder={trans.__('New key name')}
           value={name}
-          onChange={event => {
-            setName(event.target.value);
-            setProblem(null);
-          }}
+          onChange={event => setName(event.target.value)}
           onKeyDown={onEnter}
         />
-        <button
-          type="button"
-          className="jp-NotebookMetadata-iconButton"
-          aria-label={trans.__('Add key')}
-          title={trans.__('Add key')}
-          onClick={add}
-        >
-          <addIcon.react tag="span" />
-        </button>
       </div>
-      <JSONTextArea
-        label={trans.__('New key value (JSON)')}
-        text={text}
-        invalid={problem?.field === 'value'}
-        describedBy={problem?.field === 'value' ? errorId : undefined}
-        disabled={false}
-        onChange={value => {
-          setText(value);
-          setProblem(null);
-        }}
-        onKeyDown={onEnter}
-      />
-      {problem && (
-        <FieldMessage kind="error" id={errorId}>
-          {problem.text}
+      {nameProblem && (
+        <FieldMessage kind="error" id={ids.name}>
+          {nameProblem}
         </FieldMessage>
       )}
+      <JSONTextArea
+        label={trans.__('New key value (JSON)')}
+        placeholder={trans.__('Value as JSON, e.g. "text", 3, true, [1, 2]')}
+        invalid={valueProblem !== null}
+        describedBy={valueProblem ? ids.value : undefined}
+        disabled={false}
+        draft={{
+          value: text,
+          onChange: event => {
+            setText(event.target.value);
+            setWriteProblem(null);
+          },
+          onKeyDown: onEnter
+        }}
+      />
+      {valueProblem && (
+        <FieldMessage kind="error" id={ids.value}>
+          {valueProblem}
+        </FieldMessage>
+      )}
+      <button
+        type="button"
+        className="jp-Button jp-mod-styled jp-mod-accept jp-NotebookMetadata-addKey"
+        onClick={add}
+      >
+        <addIcon.react tag="span" />
+        {trans.__('Add key')}
+      </button>
     </div>
   );
 }
@@ -445,16 +471,20 @@ function NewKeyRow(props: {
 function JSONTextArea(props: {
   id?: string;
   label: string;
-  text: string;
   invalid: boolean;
   /** The ids of what explains the value (its error). */
   describedBy?: string;
   disabled: boolean;
-  onChange: (text: string) => void;
-  onBlur?: () => void;
-  onKeyDown?: (event: React.KeyboardEvent) => void;
+  placeholder?: string;
+  /** The text and its handlers (a draft's). */
+  draft: {
+    value: string;
+    onChange: (event: React.ChangeEvent<HTMLTextAreaElement>) => void;
+    onBlur?: () => void;
+    onKeyDown?: (event: React.KeyboardEvent) => void;
+  };
 }): JSX.Element {
-  const lines = props.text.split('\n').length;
+  const lines = props.draft.value.split('\n').length;
   return (
     <textarea
       id={props.id}
@@ -463,37 +493,13 @@ function JSONTextArea(props: {
       aria-label={props.label}
       aria-invalid={props.invalid}
       aria-describedby={props.describedBy}
+      placeholder={props.placeholder}
       spellCheck={false}
       rows={Math.min(Math.max(lines, 1), 12)}
-      value={props.text}
       disabled={props.disabled}
-      onChange={event => props.onChange(event.target.value)}
-      onBlur={props.onBlur}
-      onKeyDown={props.onKeyDown}
+      {...props.draft}
     />
   );
-}
-
-/**
- * The text a value field shows: what the user typed while it is invalid or
- * still means the notebook's value (so a field never jumps while in use),
- * else the notebook's value, e.g. after a change made elsewhere.
- */
-function shownText(
-  draft: string | null,
-  problem: string | null,
-  value: PartialJSONValue
-): string {
-  if (draft === null) {
-    return formatJSON(value);
-  }
-  if (problem !== null) {
-    return draft;
-  }
-  const parsed = parseJSON(draft);
-  return parsed.ok && JSONExt.deepEqual(parsed.value, value)
-    ? draft
-    : formatJSON(value);
 }
 
 /**
@@ -512,6 +518,26 @@ function cssId(name: string): string {
  * Module-private helpers.
  */
 namespace Private {
+  /**
+   * The keys in the notebook's order, with each renamed key (still there)
+   * back at the place its old name had.
+   */
+  export function inPlace(
+    keys: string[],
+    placed: Record<string, number>
+  ): string[] {
+    const names = Object.keys(placed);
+    if (names.length === 0) {
+      return keys;
+    }
+    const moved = new Set(names.filter(name => keys.includes(name)));
+    const result = keys.filter(key => !moved.has(key));
+    for (const name of [...moved].sort((a, b) => placed[a] - placed[b])) {
+      result.splice(Math.min(placed[name], result.length), 0, name);
+    }
+    return result;
+  }
+
   /** Which part of which row takes the focus when it is drawn, by notebook. */
   const focusRequests = new WeakMap<
     NotebookMetadataModel,

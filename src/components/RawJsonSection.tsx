@@ -48,7 +48,8 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
     }
     const parsed = parseJSON(draft);
     if (!parsed.ok) {
-      setProblems([trans.__(parsed.problem.message, parsed.problem.arg ?? '')]);
+      const { message, arg, arg2 } = parsed.problem;
+      setProblems([trans.__(message, arg ?? '', arg2 ?? '')]);
       return;
     }
     const value = parsed.value;

@@ -115,6 +115,36 @@ export const SectionForm = React.memo(function SectionForm(
     if (!field) {
       return;
     }
+    // An item the form's own buttons add (a list item, a property) is a
+    // draft, shown but not written, until the user gives it a valid value.
+    const added = Private.addedPaths(leaf, formData, next, path =>
+      pending.some(p => p.added && p.path.join('\n') === path.join('\n'))
+    );
+    if (added.length > 0) {
+      setPending([
+        ...pending.filter(p => !p.added || getPath(next, p.path) !== undefined),
+        ...added.map(path => ({
+          path,
+          value: getPath(next, path) ?? null,
+          added: true
+        }))
+      ]);
+      return;
+    }
+    const draft = pending.find(p => p.added && isPrefix(p.path, leaf));
+    if (draft) {
+      const value = getPath(next, draft.path) ?? null;
+      const rest = pending.filter(p => p !== draft);
+      if (Private.hasErrorsAt(event.errorSchema, draft.path)) {
+        setPending([...rest, { ...draft, value }]);
+        return;
+      }
+      const target = toPointer([...field.path, ...draft.path.slice(1)]);
+      const found = model.setField(target, value);
+      setPending(found.length > 0 ? [...rest, { ...draft, value }] : rest);
+      setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
+      return;
+    }
     let value = getPath(next, leaf);
     const isField = leaf.length === 1;
     const writeDefault =
@@ -129,8 +159,8 @@ export const SectionForm = React.memo(function SectionForm(
       value = undefined;
     }
     const target = toPointer([...field.path, ...leaf.slice(1)]);
+    // Each change is its own undo step: fields commit their drafts once.
     const found = model.setField(target, value, {
-      edit: `${section.id}:${target}`,
       // Removing a nested field removes the objects it leaves empty.
       prune: isField && value === undefined
     });
@@ -210,6 +240,64 @@ namespace Private {
     path: MetadataPath;
     /** The value the user gave. */
     value: PartialJSONValue | undefined;
+    /** Whether it is an item the form added, not written until valid. */
+    added?: boolean;
+  }
+
+  /**
+   * The list items and object properties a change at `leaf` adds (the
+   * form's Add buttons): paths, in the form's data, that `after` has and
+   * `before` has not, just under `leaf`. A renamed property is added only
+   * when the property it was is a draft itself (`isDraft`).
+   */
+  export function addedPaths(
+    leaf: string[],
+    before: PartialJSONObject,
+    after: PartialJSONObject,
+    isDraft: (path: string[]) => boolean
+  ): string[][] {
+    const old = getPath(before, leaf);
+    const now = getPath(after, leaf);
+    if (Array.isArray(now)) {
+      const length = Array.isArray(old) ? old.length : 0;
+      return now.length > length
+        ? now.slice(length).map((_, i) => [...leaf, String(length + i)])
+        : [];
+    }
+    if (isObject(now) && isObject(old)) {
+      const renamed = Object.keys(old).filter(
+        key => !Object.prototype.hasOwnProperty.call(now, key)
+      );
+      if (renamed.some(key => !isDraft([...leaf, key]))) {
+        return [];
+      }
+      return Object.keys(now)
+        .filter(key => !Object.prototype.hasOwnProperty.call(old, key))
+        .map(key => [...leaf, key]);
+    }
+    return [];
+  }
+
+  /** Whether rjsf's error schema has errors at `path` or under it. */
+  export function hasErrorsAt(
+    errorSchema: unknown,
+    path: MetadataPath
+  ): boolean {
+    let node: unknown = errorSchema;
+    for (const part of path) {
+      if (!isObject(node)) {
+        return false;
+      }
+      node = node[part];
+    }
+    const visit = (value: unknown): boolean =>
+      isObject(value) &&
+      Object.entries(value).some(([key, child]) =>
+        key === '__errors'
+          ? Array.isArray(child) && child.length > 0
+          : visit(child)
+      );
+    return visit(node);
   }
 
   /** What a section's form is drawn from, made once per section. */

@@ -2,12 +2,12 @@ import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import React from 'react';
 
-import { formatJSON, parseJSON } from '../keys';
+import { formatJSON, parseJSON, sameJSON } from '../keys';
 import { toPointer } from '../pointer';
 import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
-import { useOwnedState } from './hooks';
+import { useDraft } from './draft';
 import { describedBy, useFieldName } from './templates';
 
 /**
@@ -19,12 +19,24 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
   const { id, value, label, required, disabled, readonly, autofocus, options } =
     props;
   const name = useFieldName(label);
+  const context = props.formContext as ISectionFormContext | undefined;
   const shown =
     value === undefined || value === null
       ? ''
       : typeof value === 'object'
         ? JSON.stringify(value)
         : String(value);
+  // What is typed is a draft, passed on once (Enter, or the focus leaving):
+  // one write, one undo step, and the text is never rewritten while typed.
+  const draft = useDraft({
+    owner: context?.notebook,
+    value: shown,
+    commit: text => {
+      // rjsf's number fields turn the text into a number themselves.
+      props.onChange(text === '' ? options.emptyValue : text);
+      return null;
+    }
+  });
   return (
     <input
       id={id}
@@ -40,17 +52,14 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
       aria-required={required}
       aria-invalid={(props.rawErrors?.length ?? 0) > 0}
       aria-describedby={describedBy(props)}
-      value={shown}
       required={required}
       disabled={disabled || readonly}
       autoFocus={autofocus}
-      onChange={event =>
-        // rjsf's number fields turn the text into a number themselves.
-        props.onChange(
-          event.target.value === '' ? options.emptyValue : event.target.value
-        )
-      }
-      onBlur={event => props.onBlur(id, event.target.value)}
+      {...draft.props}
+      onBlur={() => {
+        draft.props.onBlur();
+        props.onBlur(id, draft.text);
+      }}
       onFocus={event => props.onFocus(id, event.target.value)}
     />
   );
@@ -246,17 +255,40 @@ function JsonTextField(
 ): JSX.Element {
   const context = props.formContext as ISectionFormContext;
   const trans = context.trans;
-  const [draft, setDraft] = useOwnedState<string | null>(
-    context.notebook,
-    null
-  );
-  const [problem, setProblem] = useOwnedState<string | null>(
-    context.notebook,
-    null
-  );
+  // A draft, committed once (the focus leaving, or Ctrl+Enter) when it is
+  // JSON (of the field's schema, with `checkSchema`).
+  const draft = useDraft({
+    owner: context.notebook,
+    value: formatJSON(props.formData),
+    multiline: true,
+    validate: text => {
+      const parsed = parseJSON(text);
+      if (!parsed.ok) {
+        const { message, arg, arg2 } = parsed.problem;
+        return trans.__(message, arg ?? '', arg2 ?? '');
+      }
+      const { errors } = props.checkSchema
+        ? formValidator.rawValidation(props.schema, parsed.value as any)
+        : { errors: [] };
+      if (errors && errors.length > 0) {
+        return trans.__(
+          '%1 %2',
+          errors[0].instancePath || label,
+          errors[0].message ?? ''
+        );
+      }
+      return null;
+    },
+    commit: text => {
+      props.onChange(JSON.parse(text));
+      return null;
+    },
+    stillMeans: text => sameJSON(text, props.formData)
+  });
+  const problem = draft.problem;
   const id = props.idSchema.$id;
   const label = props.schema.title || props.name;
-  const text = draft ?? formatJSON(props.formData);
+  const text = draft.text;
   // The section's errors of this value are drawn by the field template
   // under `<id>__error`; what is wrong with the text typed here, under
   // `<id>__problem`. Only ids of what is drawn are named.
@@ -296,34 +328,12 @@ function JsonTextField(
         aria-describedby={describedBy}
         spellCheck={false}
         rows={Math.min(Math.max(text.split('\n').length, 1), 8)}
-        value={text}
         disabled={props.disabled || props.readonly}
-        onChange={event => {
-          setDraft(event.target.value);
-          const parsed = parseJSON(event.target.value);
-          if (!parsed.ok) {
-            setProblem(
-              trans.__(parsed.problem.message, parsed.problem.arg ?? '')
-            );
-            return;
-          }
-          const { errors } = props.checkSchema
-            ? formValidator.rawValidation(props.schema, parsed.value as any)
-            : { errors: [] };
-          if (errors && errors.length > 0) {
-            setProblem(
-              trans.__(
-                '%1 %2',
-                errors[0].instancePath || label,
-                errors[0].message ?? ''
-              )
-            );
-            return;
-          }
-          setProblem(null);
-          props.onChange(parsed.value);
+        {...draft.props}
+        onBlur={() => {
+          draft.props.onBlur();
+          props.onBlur(id, props.formData);
         }}
-        onBlur={() => props.onBlur(id, props.formData)}
       />
       {problem && (
         <div

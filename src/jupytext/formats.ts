@@ -587,7 +587,8 @@ namespace Private {
       return `The extension "${extension}" needs its dot: ".${extension}".`;
     }
     const hint = caseHint(extension, NOTEBOOK_EXTENSIONS);
-    return `Unknown extension "${extension}".${hint} Jupytext knows: ${NOTEBOOK_EXTENSIONS.join(', ')}.`;
+    // Short: the extensions are the choices of the Extension list.
+    return `Unknown extension "${extension}".${hint}`;
   }
 
   /** Why a format name is invalid, or does not go with the extension. */

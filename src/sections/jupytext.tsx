@@ -6,6 +6,7 @@ import type { FieldProps } from '@rjsf/utils';
 import React, { useEffect } from 'react';
 
 import { FieldMessage } from '../components/Section';
+import { DraftInput, useDraft } from '../components/draft';
 import { useOwnedState, useSignal } from '../components/hooks';
 import { fileStates } from '../files';
 import {
@@ -140,30 +141,53 @@ function JupytextField(
   const metadata = model.metadata;
   const jupytext = props.formData as PartialJSONValue | undefined;
   const stored = formatsText(jupytext);
-  const [draft, setDraft] = useOwnedState<string | null>(model, null);
   const [problem, setProblem] = useOwnedState<string | null>(model, null);
-  const text = draft ?? stored ?? '';
 
-  /** Write a pairing; nothing reaches the notebook unless it is valid. */
-  const pair = (formatsString: string, edit?: string): boolean => {
+  /**
+   * Write a pairing: nothing reaches the notebook unless it is valid.
+   * Returns why it cannot be written, or null.
+   */
+  const pair = (formatsString: string): string | null => {
     const next = Private.checkedFormats(formatsString);
     if (!next.ok) {
-      setProblem(next.message);
-      return false;
+      return next.message;
     }
     const problems = model.setField(
       'jupytext',
-      withFormats(jupytext, next.formats),
-      { edit }
+      withFormats(jupytext, next.formats)
     );
-    setProblem(
-      problems[0] ? trans.__(problems[0].message, problems[0].arg ?? '') : null
-    );
-    return problems.length === 0;
+    return problems[0]
+      ? trans.__(problems[0].message, problems[0].arg ?? '')
+      : null;
   };
+  // The whole formats string is a draft, written once (Enter, or the focus
+  // leaving); what is wrong with it shows under it, and it stays.
+  const formatsDraft = useDraft({
+    owner: model,
+    value: stored ?? '',
+    commit: text => {
+      const found = pair(text);
+      if (found === null) {
+        setProblem(null);
+      }
+      return found;
+    }
+  });
+  const shownProblem = formatsDraft.problem ?? problem;
 
-  const parsed = parseFormats(text);
+  const parsed = parseFormats(stored ?? '');
   const formats: IFormat[] = parsed.ok ? parsed.formats : [];
+  const layout = pairedPaths(
+    model.path,
+    formats,
+    scriptExtensionFromMetadata(metadata)
+  );
+  // The notebook's own entry (Jupytext keeps formats it does not resolve).
+  const own = layout.ok
+    ? formats.indexOf(layout.paths[0].format)
+    : formats.findIndex(
+        f => f.extension === '.ipynb' && !f.prefix && !f.suffix
+      );
   const preset =
     PRESETS.find(p => p.formats === stored)?.id ?? (stored ? 'custom' : '');
   const formatsId = 'jp-NotebookMetadata-jupytextFormats';
@@ -174,12 +198,12 @@ function JupytextField(
     // The section's own check of `jupytext`, drawn by the field template.
     sectionErrors: `${props.idSchema.$id}__error`
   };
-  const unreadable = stored === null && draft === null;
+  const unreadable = stored === null && !formatsDraft.editing;
   const hasSectionErrors = (props.errorSchema?.__errors?.length ?? 0) > 0;
   const formatsDescribedBy = [
     ids.hint,
     unreadable ? ids.unreadable : '',
-    problem ? ids.problem : '',
+    shownProblem ? ids.problem : '',
     hasSectionErrors ? ids.sectionErrors : ''
   ]
     .filter(Boolean)
@@ -208,8 +232,7 @@ function JupytextField(
         disabled={disabled}
         onChange={event => {
           const chosen = PRESETS.find(p => p.id === event.target.value);
-          setDraft(null);
-          pair(chosen ? chosen.formats : '');
+          setProblem(pair(chosen ? chosen.formats : ''));
         }}
       >
         <option value="">{trans.__('Not paired')}</option>
@@ -224,15 +247,13 @@ function JupytextField(
       </select>
 
       <FormatRows
-        formats={
-          stored !== null && draft === null ? formats : parsed.ok ? formats : []
-        }
+        formats={formats}
+        owner={model}
         disabled={disabled || !parsed.ok}
         trans={trans}
-        onChange={next => {
-          setDraft(null);
-          pair(formatsToString(next));
-        }}
+        onChange={next => pair(formatsToString(next))}
+        onProblem={setProblem}
+        own={own}
       />
 
       <label
@@ -245,24 +266,12 @@ function JupytextField(
         id="jp-NotebookMetadata-jupytextFormats"
         className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
         aria-label={trans.__('Jupytext formats')}
-        aria-invalid={problem !== null || hasSectionErrors}
+        aria-invalid={shownProblem !== null || hasSectionErrors}
         aria-describedby={formatsDescribedBy}
         placeholder="ipynb,py:percent"
         spellCheck={false}
-        value={text}
         disabled={disabled}
-        onChange={event => {
-          setDraft(event.target.value);
-          if (pair(event.target.value, 'jupytext:formats')) {
-            setProblem(null);
-          }
-        }}
-        onBlur={() => {
-          model.endEdit();
-          if (problem === null) {
-            setDraft(null);
-          }
-        }}
+        {...formatsDraft.props}
       />
       <div className="jp-NotebookMetadata-hint" id={ids.hint}>
         {trans.__(
@@ -276,9 +285,9 @@ function JupytextField(
           )}
         </FieldMessage>
       )}
-      {problem && (
+      {shownProblem && (
         <FieldMessage kind="error" id={ids.problem}>
-          {problem}
+          {shownProblem}
         </FieldMessage>
       )}
 
@@ -300,12 +309,16 @@ function JupytextField(
           description={trans.__(OPTION_TEXT[key].description)}
           value={jupytextOf(jupytext)[key]}
           disabled={disabled}
-          onChange={value =>
-            model.setField('jupytext', withEntry(jupytext, key, value), {
-              edit: `jupytext:${key}`
-            })
-          }
-          onBlur={() => model.endEdit()}
+          owner={model}
+          commit={value => {
+            const found = model.setField(
+              'jupytext',
+              withEntry(jupytext, key, value)
+            );
+            return found[0]
+              ? trans.__(found[0].message, found[0].arg ?? '')
+              : null;
+          }}
         />
       ))}
       <div
@@ -390,13 +403,23 @@ function JupytextField(
  */
 function FormatRows(props: {
   formats: IFormat[];
+  /** Whose drafts the fields hold (the notebook). */
+  owner: unknown;
   disabled: boolean;
   trans: TranslationBundle;
-  onChange: (formats: IFormat[]) => void;
+  /** Write the pairing; returns why it cannot be, or null. */
+  onChange: (formats: IFormat[]) => string | null;
+  /** Say what is wrong with a change made by a button or a select. */
+  onProblem: (problem: string | null) => void;
+  /** The index of the notebook's own entry (-1: none). */
+  own: number;
 }): JSX.Element {
-  const { formats, disabled, trans, onChange } = props;
+  const { formats, owner, disabled, trans, onChange, onProblem, own } = props;
   const replace = (index: number, format: IFormat) =>
     onChange(formats.map((f, i) => (i === index ? format : f)));
+  const change = (next: IFormat[]) => onProblem(onChange(next));
+  const set = (index: number, format: IFormat) =>
+    onProblem(replace(index, format));
   const extensions = [...NOTEBOOK_EXTENSIONS, '.auto'];
   const id = (index: number, part: string) =>
     `jp-NotebookMetadata-pairedFile-${index}-${part}`;
@@ -412,24 +435,34 @@ function FormatRows(props: {
               <span className="jp-NotebookMetadata-formatName">
                 {trans.__('File %1: %2', index + 1, formatsToString([format]))}
               </span>
-              <button
-                type="button"
-                className="jp-NotebookMetadata-iconButton"
-                aria-label={trans.__('Remove paired file %1', index + 1)}
-                title={trans.__('Remove paired file %1', index + 1)}
-                disabled={disabled}
-                onClick={() => onChange(formats.filter((_, i) => i !== index))}
-              >
-                <deleteIcon.react tag="span" />
-              </button>
+              {index === own ? (
+                // The notebook itself: removing it would pair files that
+                // match no notebook. "Not paired" removes the pairing.
+                <span className="jp-NotebookMetadata-badge">
+                  {trans.__('this notebook')}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="jp-Button jp-mod-minimal jp-mod-styled jp-NotebookMetadata-textButton"
+                  aria-label={trans.__('Remove paired file %1', index + 1)}
+                  title={trans.__('Remove paired file %1', index + 1)}
+                  disabled={disabled}
+                  onClick={() => change(formats.filter((_, i) => i !== index))}
+                >
+                  <deleteIcon.react tag="span" />
+                  {trans.__('Remove')}
+                </button>
+              )}
             </div>
             <div className="jp-NotebookMetadata-formatFields">
               <div>
                 <label htmlFor={id(index, 'prefix')}>
                   {trans.__('Prefix')}
                 </label>
-                <input
+                <DraftInput
                   id={id(index, 'prefix')}
+                  owner={owner}
                   className="jp-mod-styled jp-NotebookMetadata-code"
                   aria-label={trans.__('Prefix of paired file %1', index + 1)}
                   placeholder={trans.__('e.g. scripts/')}
@@ -438,10 +471,10 @@ function FormatRows(props: {
                   )}
                   value={format.prefix ?? ''}
                   disabled={disabled}
-                  onChange={event =>
+                  commit={text =>
                     replace(index, {
                       ...format,
-                      prefix: event.target.value || undefined
+                      prefix: text || undefined
                     })
                   }
                 />
@@ -450,8 +483,9 @@ function FormatRows(props: {
                 <label htmlFor={id(index, 'suffix')}>
                   {trans.__('Suffix')}
                 </label>
-                <input
+                <DraftInput
                   id={id(index, 'suffix')}
+                  owner={owner}
                   className="jp-mod-styled jp-NotebookMetadata-code"
                   aria-label={trans.__('Suffix of paired file %1', index + 1)}
                   placeholder={trans.__('e.g. .pct')}
@@ -460,10 +494,10 @@ function FormatRows(props: {
                   )}
                   value={format.suffix ?? ''}
                   disabled={disabled}
-                  onChange={event =>
+                  commit={text =>
                     replace(index, {
                       ...format,
-                      suffix: event.target.value || undefined
+                      suffix: text || undefined
                     })
                   }
                 />
@@ -488,7 +522,7 @@ function FormatRows(props: {
                       format.format_name && names.includes(format.format_name)
                         ? format.format_name
                         : undefined;
-                    replace(index, {
+                    set(index, {
                       ...format,
                       extension,
                       format_name: formatName
@@ -513,7 +547,7 @@ function FormatRows(props: {
                   value={format.format_name ?? ''}
                   disabled={disabled}
                   onChange={event =>
-                    replace(index, {
+                    set(index, {
                       ...format,
                       format_name: event.target.value || undefined
                     })
@@ -536,7 +570,7 @@ function FormatRows(props: {
         className="jp-Button jp-mod-styled jp-NotebookMetadata-addFormat"
         disabled={disabled}
         onClick={() =>
-          onChange(
+          change(
             formats.length === 0
               ? [
                   { extension: '.ipynb' },
@@ -628,15 +662,15 @@ function PairedFilesPreview(props: {
   );
 }
 
-/** A text option of `jupytext` (a metadata filter). */
+/** A text option of `jupytext` (a metadata filter), committed once. */
 function TextOption(props: {
   name: string;
   label: string;
   description: string;
   value: PartialJSONValue | undefined;
   disabled: boolean;
-  onChange: (value: string | undefined) => void;
-  onBlur: () => void;
+  owner: unknown;
+  commit: (value: string | undefined) => string | null;
 }): JSX.Element {
   const { name, value, disabled } = props;
   const id = `jp-NotebookMetadata-jupytext-${name}`;
@@ -648,12 +682,12 @@ function TextOption(props: {
       <code className="jp-NotebookMetadata-optionKey" title={name}>
         {name}
       </code>
-      <input
+      <DraftInput
         id={id}
+        owner={props.owner}
         className="jp-mod-styled jp-NotebookMetadata-wide jp-NotebookMetadata-code"
         aria-describedby={`${id}-hint`}
         placeholder="-all"
-        spellCheck={false}
         value={
           typeof value === 'string'
             ? value
@@ -664,12 +698,7 @@ function TextOption(props: {
         disabled={
           disabled || (value !== undefined && typeof value !== 'string')
         }
-        onChange={event =>
-          props.onChange(
-            event.target.value === '' ? undefined : event.target.value
-          )
-        }
-        onBlur={props.onBlur}
+        commit={text => props.commit(text === '' ? undefined : text)}
       />
       <div className="jp-NotebookMetadata-hint" id={`${id}-hint`}>
         {props.description}

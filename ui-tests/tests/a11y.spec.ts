@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+  enter,
   expect,
   labRoot,
   type LabPage,
@@ -210,13 +211,13 @@ function auditCases(): IAuditCase[] {
         await expect(
           panel.getByRole('group', { name: 'Switch the running kernel' })
         ).toBeVisible();
-        await panel.getByLabel('Value of tags (JSON)').fill('["x", ');
+        await enter(panel.getByLabel('Value of tags (JSON)'), '["x", ');
         await panel.getByLabel('Name of key course').fill('tags');
         await panel.getByLabel('Name of key course').press('Enter');
         await panel.getByLabel('New key name').fill('title');
         await panel.getByRole('button', { name: 'Add key' }).click();
-        await panel.getByLabel('Jupytext formats').fill('ipynb,py:spin');
-        await panel.getByLabel('Week').fill('0');
+        await enter(panel.getByLabel('Jupytext formats'), 'ipynb,py:spin');
+        await enter(panel.getByLabel('Week'), '0');
         const raw = panel.getByLabel('Notebook metadata as JSON');
         await raw.fill('{"broken": ');
         await panel.getByRole('button', { name: 'Apply JSON' }).click();

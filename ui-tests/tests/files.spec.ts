@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+  enter,
   COURSE_METADATA,
   expect,
   labRoot,
@@ -56,11 +57,13 @@ function titleField(lab: LabPage) {
   return lab.panel.getByLabel('Title', { exact: true });
 }
 
-/** Start typing a title: clear the field, type part of it. */
+/** Start typing a title: clear the field, type part of it, commit it. */
 async function startTyping(lab: LabPage, text: string) {
   const title = titleField(lab);
   await title.fill('');
   await title.pressSequentially(text);
+  // Enter commits what is typed; the focus stays in the field.
+  await title.press('Enter');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe(text);
   return title;
 }
@@ -98,6 +101,7 @@ test('renamed and moved while a field is edited: the panel follows the new path 
   await expect(title).toBeFocused();
   await title.pressSequentially('k 4');
   await expect(title).toHaveValue('Week 4');
+  await title.press('Enter');
 
   const saved = await lab.saveAndRead(moved);
   expect(fs.existsSync(path.join(labRoot, name))).toBe(false);
@@ -155,6 +159,7 @@ test('deleted on disk while a field is edited: a clear message, no write, and a 
   await title.focus();
   await title.press('End');
   await title.pressSequentially('k 4');
+  await title.press('Enter');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe('Week 4');
   expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...COURSE_METADATA,
@@ -204,7 +209,7 @@ test('changed on disk by another program, then Revert: the panel shows the file 
   expect(await lab.isDirty()).toBe(false);
   expect(readNotebook(name).metadata).toEqual(theirs);
   // The panel edits the reverted notebook as any other.
-  await title.fill('Theirs, edited');
+  await enter(title, 'Theirs, edited');
   expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...theirs,
     title: 'Theirs, edited'
@@ -249,7 +254,7 @@ test('closed while a field has an unsaved draft: what was valid is saved, the dr
   await startTyping(lab, 'Typed before closing');
   // A value being typed, not valid JSON yet: it is a draft, never written.
   const course = lab.panel.getByLabel('Value of course (JSON)');
-  await course.fill('{"code": "STAT-');
+  await enter(course, '{"code": "STAT-');
   await expect(lab.panel.getByRole('alert')).toContainText('Invalid JSON');
 
   // Close it; core asks whether to save the unsaved changes.
@@ -311,6 +316,7 @@ test('switched to read-only while a field is edited: what was typed stays, nothi
   await title.press('End');
   await title.pressSequentially('k 4');
   await expect(title).toHaveValue('Week 4');
+  await title.press('Enter');
   expect((await lab.saveAndRead(name)).metadata).toEqual({
     ...COURSE_METADATA,
     title: 'Week 4'
@@ -362,6 +368,7 @@ test('the kernel is killed while a field is edited: nothing typed is lost', asyn
   await title.press('End');
   await title.pressSequentially('k 4');
   await expect(title).toHaveValue('Week 4');
+  await title.press('Enter');
   // The server has started the kernel's process again (jupyter-server 2.21
   // with ipykernel 7 may leave the client at "starting" for a while).
   await expect

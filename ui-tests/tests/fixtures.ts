@@ -13,7 +13,7 @@ import {
   type IJupyterLabPageFixture,
   test as base
 } from '@jupyterlab/galata';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -183,6 +183,21 @@ interface ILabFixtures {
  * A JupyterLab page and what the tests do with it: the methods every front
  * end has (Notebook7Page gives Notebook 7's way where it differs).
  */
+/**
+ * Type a value into a field of the panel and commit it, as a user does:
+ * fields keep what is typed as a draft until Enter (one-line fields) or
+ * until the focus leaves (JSON text areas).
+ */
+export async function enter(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  const multiline = await field.evaluate(node => node.tagName === 'TEXTAREA');
+  if (multiline) {
+    await field.blur();
+  } else {
+    await field.press('Enter');
+  }
+}
+
 export class LabPage {
   constructor(
     readonly page: IJupyterLabPageFixture,

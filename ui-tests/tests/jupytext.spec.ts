@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+  enter,
   expect,
   labRoot,
   notebookWith,
@@ -81,10 +82,10 @@ test('an invalid formats string shows the message and leaves the notebook unchan
   await lab.openNotebook(name);
   await lab.openPanel();
   const box = lab.panel.getByLabel('Jupytext formats');
-  await box.fill('ipynb,py:spin');
+  await enter(box, 'ipynb,py:spin');
   await expect(lab.panel.getByRole('alert')).toContainText('spin');
   await expect(box).toHaveAttribute('aria-invalid', 'true');
-  await box.fill('ipynb,foo');
+  await enter(box, 'ipynb,foo');
   await expect(lab.panel.getByRole('alert')).toContainText('foo');
   expect(await lab.appMetadata()).toEqual(before);
   expect(await lab.isDirty()).toBe(false);
@@ -156,7 +157,7 @@ test('format options and filters are written into jupytext and removed when rese
   await lab.openNotebook(name);
   await lab.openPanel();
   await lab.panel.getByLabel('Comment magics').selectOption('false');
-  await lab.panel.getByLabel('Notebook metadata filter').fill('-all');
+  await enter(lab.panel.getByLabel('Notebook metadata filter'), '-all');
   await expect
     .poll(async () => (await lab.appMetadata()).jupytext)
     .toEqual({
@@ -165,7 +166,7 @@ test('format options and filters are written into jupytext and removed when rese
       notebook_metadata_filter: '-all'
     });
   await lab.panel.getByLabel('Comment magics').selectOption('');
-  await lab.panel.getByLabel('Notebook metadata filter').fill('');
+  await enter(lab.panel.getByLabel('Notebook metadata filter'), '');
   expect((await lab.saveAndRead(name)).metadata.jupytext).toEqual({
     formats: 'ipynb,py:percent'
   });

@@ -267,6 +267,8 @@ test('everything the panel offers, from the keyboard alone', async ({
   await tabTo(lab, 'Jupytext formats');
   await keyboard.press('Control+A');
   await keyboard.type('ipynb,py:spin');
+  // A draft: nothing is checked or written until Enter (or Tab).
+  await keyboard.press('Enter');
   await expectAnnouncedError(lab, 'Jupytext formats', 'spin');
   await keyboard.press('Control+A');
   await keyboard.type('ipynb,md:myst');
@@ -383,9 +385,13 @@ test('everything the panel offers, from the keyboard alone', async ({
   expect((await focus(lab)).name).toBe('Redo');
   await saveAndCheck(lab, name, { ...expected, reviewed });
 
-  // Escape closes the panel and lands in the notebook, in command mode;
+  // Escape in a field keeps the focus there; the panel's shortcut, pressed
+  // again inside it, closes it and lands in the notebook, in command mode;
   // Ctrl+S saves it there.
   await keyboard.press('Escape');
+  await expect(panel).toBeVisible();
+  await expectFocusInPanel(lab);
+  await keyboard.press('Control+Alt+M');
   await expect(panel).toBeHidden();
   await lab.focusSettled();
   expect((await focus(lab)).inNotebook).toBe(true);

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 
 import {
+  enter,
   appRestored,
   expect,
   notebookWith,
@@ -175,7 +176,7 @@ test('notebooks opened from the file browser open in tabs of their own, each pan
     [secondTab, 'Second, edited in its tab']
   ] as const) {
     await tab.bringToFront();
-    await tab.locator(PANEL).getByLabel('Title').fill(title);
+    await enter(tab.locator(PANEL).getByLabel('Title'), title);
     await expect
       .poll(() =>
         tab.evaluate(
@@ -228,7 +229,7 @@ test('sections declared in the Settings Editor of the file browser page show on 
     ).toContainText(LISTY_MESSAGE);
     await expect(sectionHeading(lab, 'Jupytext')).toHaveCount(0);
     const week = sectionBody(lab, 'course').getByLabel('Week');
-    await week.fill('5');
+    await enter(week, '5');
     await expect
       .poll(async () => (await lab.appMetadata()).course)
       .toEqual({ code: 'STAT-201', week: 5 });

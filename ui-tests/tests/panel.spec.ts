@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+  enter,
   expect,
   labRoot,
   notebookWith,
@@ -265,9 +266,10 @@ test('custom keys: add, rename, edit and delete, saved key by key', async ({
   await expect(panel.getByLabel('Name of key course_info')).toBeVisible();
 
   // Edit
-  await panel
-    .getByLabel('Value of tags (JSON)')
-    .fill('["regression", "homework"]');
+  await enter(
+    panel.getByLabel('Value of tags (JSON)'),
+    '["regression", "homework"]'
+  );
 
   // Delete
   await panel.getByRole('button', { name: 'Delete key zero' }).click();
@@ -298,7 +300,7 @@ test('invalid input shows a message at the field and never reaches the notebook'
   const panel = lab.panel;
 
   const tags = panel.getByLabel('Value of tags (JSON)');
-  await tags.fill('["regression", ');
+  await enter(tags, '["regression", ');
   await expect(
     panel.getByRole('alert').filter({ hasText: 'Invalid JSON' })
   ).toBeVisible();
@@ -322,7 +324,7 @@ test('invalid input shows a message at the field and never reaches the notebook'
   ).toBeVisible();
 
   const display = panel.getByLabel('Display name');
-  await display.fill('');
+  await enter(display, '');
   expect((await lab.appMetadata()).kernelspec).toEqual(PYTHON_KERNELSPEC);
 
   expect(await lab.appMetadata()).toEqual(before.metadata);
@@ -334,7 +336,7 @@ test('the title and authors fields write through the form', async ({ lab }) => {
   const name = notebookFile('notebook-fields');
   await lab.openNotebook(name);
   await lab.openPanel();
-  await lab.panel.getByLabel('Title').fill('Week 4: trees');
+  await enter(lab.panel.getByLabel('Title'), 'Week 4: trees');
   await expect
     .poll(async () => (await lab.appMetadata()).title)
     .toBe('Week 4: trees');
@@ -421,7 +423,7 @@ test('large values are collapsed until asked for, and kept', async ({
     .getByRole('button', { name: 'Show value of dataset' })
     .click();
   await expect(lab.panel.getByLabel('Value of dataset (JSON)')).toBeVisible();
-  await lab.panel.getByLabel('Value of tags (JSON)').fill('[]');
+  await enter(lab.panel.getByLabel('Value of tags (JSON)'), '[]');
   expect((await lab.saveAndRead(name)).metadata.dataset).toEqual(big);
 });
 
@@ -456,7 +458,10 @@ for (const theme of ['JupyterLab Light', 'JupyterLab Dark']) {
       .toBe(theme);
     await lab.openNotebook(name);
     await lab.openPanel();
-    await lab.panel.getByLabel('Value of tags (JSON)').fill('["regression", ');
+    await enter(
+      lab.panel.getByLabel('Value of tags (JSON)'),
+      '["regression", '
+    );
     await expect(lab.panel.getByRole('alert')).toBeVisible();
     const background = await lab.panel.evaluate(
       node => getComputedStyle(node).backgroundColor

@@ -5,6 +5,7 @@
  * sections kept; and values no section allows, kept as they are.
  */
 import {
+  enter,
   expect,
   notebookWith,
   PYTHON_KERNELSPEC,
@@ -65,7 +66,7 @@ test.describe('sections from settings', () => {
     ).toBeVisible();
 
     const week = sectionBody(lab, 'course').getByLabel('Week');
-    await week.fill('0');
+    await enter(week, '0');
     await expect(sectionBody(lab, 'course')).toContainText('must be >= 1');
     expect((await lab.appMetadata()).course).toEqual({
       code: 'STAT-201',
@@ -73,7 +74,7 @@ test.describe('sections from settings', () => {
     });
     expect(await lab.isDirty()).toBe(false);
 
-    await week.fill('3');
+    await enter(week, '3');
     await expect
       .poll(async () => (await lab.appMetadata()).course)
       .toEqual({ code: 'STAT-201', room: 'B12', week: 3 });
@@ -162,7 +163,7 @@ test.describe('sections from settings', () => {
     await expect(lab.panel.getByLabel('Name of key jupytext')).toBeVisible();
 
     // The rest works.
-    await sectionBody(lab, 'course').getByLabel('Week').fill('2');
+    await enter(sectionBody(lab, 'course').getByLabel('Week'), '2');
     await expect
       .poll(async () => (await lab.appMetadata()).course)
       .toEqual({ code: 'STAT-201', week: 2 });
@@ -196,9 +197,9 @@ test('the example extension adds a Review section whose custom widget writes the
 
   // The schema still rules: a reviewer of one letter is refused.
   const reviewer = review.getByLabel('Reviewer');
-  await reviewer.fill('A');
+  await enter(reviewer, 'A');
   await expect(review).toContainText('must NOT have fewer than 2 characters');
-  await reviewer.fill('Ada');
+  await enter(reviewer, 'Ada');
   await expect
     .poll(async () => (await lab.appMetadata()).review)
     .toEqual({ status: 'in-review', reviewer: 'Ada' });
@@ -225,11 +226,11 @@ test("JupyterLab's notebook-level metadata form field writes only its nested pat
   await expect(common).toContainText("From JupyterLab's metadata forms");
   const base = common.getByLabel('Table of content - Base number');
   await expect(base).toHaveValue('1');
-  await base.fill('4');
+  await enter(base, '4');
   await expect
     .poll(async () => (await lab.appMetadata()).toc)
     .toEqual({ number_sections: true, base_numbering: 4 });
-  await base.fill('4.5');
+  await enter(base, '4.5');
   await expect(common).toContainText('must be integer');
   expect((await lab.appMetadata()).toc).toEqual({
     number_sections: true,
@@ -350,7 +351,7 @@ test('values no section allows are shown, flagged, and kept byte for byte while 
   expect(await lab.isDirty()).toBe(false);
 
   // Edit a sibling of the value out of the enum: only the sibling changes.
-  await review.getByLabel('Reviewer').fill('Grace Hopper');
+  await enter(review.getByLabel('Reviewer'), 'Grace Hopper');
   await expect
     .poll(async () => (await lab.appMetadata()).review)
     .toEqual({ status: 'bogus', reviewer: 'Grace Hopper' });

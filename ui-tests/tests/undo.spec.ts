@@ -1,4 +1,5 @@
 import {
+  enter,
   COURSE_METADATA,
   expect,
   notebookWith,
@@ -36,7 +37,7 @@ test('metadata edits undo and redo from the notebook with the keyboard, and save
   await title.pressSequentially('Week 4: trees');
   await title.blur();
   const tags = lab.panel.getByLabel('Value of tags (JSON)');
-  await tags.fill('["regression", "trees"]');
+  await enter(tags, '["regression", "trees"]');
   await expect
     .poll(async () => (await lab.appMetadata()).tags)
     .toEqual(['regression', 'trees']);
@@ -69,7 +70,7 @@ test('a cell edit between two metadata edits undoes in the right order', async (
   await expect(cells).toHaveCount(1);
   await lab.page.keyboard.press('b');
   await expect(cells).toHaveCount(2);
-  await lab.panel.getByLabel('Value of tags (JSON)').fill('[]');
+  await enter(lab.panel.getByLabel('Value of tags (JSON)'), '[]');
   await expect.poll(async () => (await lab.appMetadata()).tags).toEqual([]);
 
   await focusNotebook(lab);
@@ -134,7 +135,7 @@ test('what the kernel writes is not an undo step', async ({ lab }) => {
     .toBe('string');
   await lab.openPanel();
   await expect(lab.panel.getByRole('button', { name: 'Undo' })).toBeDisabled();
-  await lab.panel.getByLabel('Value of tags (JSON)').fill('["x"]');
+  await enter(lab.panel.getByLabel('Value of tags (JSON)'), '["x"]');
   await lab.panel.getByRole('button', { name: 'Undo' }).click();
   await expect
     .poll(async () => (await lab.appMetadata()).tags)
@@ -148,7 +149,7 @@ test('switching notebooks switches the history', async ({ lab }) => {
   const second = notebookFile('history-b');
   await lab.openNotebook(first);
   await lab.openPanel();
-  await lab.panel.getByLabel('Title').fill('Edited in the first');
+  await enter(lab.panel.getByLabel('Title'), 'Edited in the first');
   await expect(lab.panel.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await lab.openNotebook(second);
   await expect(

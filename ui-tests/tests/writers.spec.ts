@@ -54,6 +54,8 @@ test('the kernel writes language_info while the user types a title: nothing type
   const expected = `Week 4: ${typed} (end)`;
 
   await expect(title).toHaveValue(expected);
+  // The kernel's write did not touch the draft; Enter commits it.
+  await title.press('Enter');
   await expect.poll(async () => (await lab.appMetadata()).title).toBe(expected);
   const metadata = await lab.appMetadata();
   expect((metadata.language_info as any).name).toBe('python');

@@ -1,0 +1,143 @@
+import React from 'react';
+
+import { useOwnedState } from './hooks';
+import { FieldMessage } from './Section';
+
+/**
+ * What a field's commit says of its draft: `null` when it was taken, or why
+ * it cannot be (the draft then stays, with the message next to it).
+ */
+export type CommitResult = string | null;
+
+/**
+ * A text field's draft: what is typed stays in the field, never rewritten,
+ * and is committed once, on Enter or when the focus leaves; Escape takes it
+ * back (and keeps the focus in the field). A draft belongs to its `owner`
+ * (the notebook shown).
+ */
+export function useDraft(options: {
+  owner: unknown;
+  value: string;
+  commit: (text: string) => CommitResult;
+  /**
+   * Why a draft cannot be committed, checked before `commit` and, once a
+   * problem is shown, again at every change (so no stale error stays).
+   */
+  validate?: (text: string) => CommitResult;
+  /**
+   * Whether text committed before still says what is stored (JSON typed on
+   * one line, for instance): it is then shown as typed, not rewritten.
+   */
+  stillMeans?: (text: string) => boolean;
+  /** Whether Enter commits (not in a multi-line field, where Ctrl+Enter does). */
+  multiline?: boolean;
+}): {
+  text: string;
+  /** Whether a draft is being typed. */
+  editing: boolean;
+  problem: string | null;
+  props: {
+    value: string;
+    onChange: (event: React.ChangeEvent<{ value: string }>) => void;
+    onBlur: () => void;
+    onKeyDown: (event: React.KeyboardEvent) => void;
+  };
+} {
+  const { owner, value, commit, validate, stillMeans, multiline } = options;
+  const [draft, setDraft] = useOwnedState<string | null>(owner, null);
+  const [problem, setProblem] = useOwnedState<string | null>(owner, null);
+  const [committed, setCommitted] = useOwnedState<string | null>(owner, null);
+  const kept =
+    committed !== null && stillMeans && stillMeans(committed)
+      ? committed
+      : null;
+  const text = draft ?? kept ?? value;
+  const done = () => {
+    if (draft === null) {
+      return;
+    }
+    if (draft === (kept ?? value)) {
+      setDraft(null);
+      setProblem(null);
+      return;
+    }
+    const found = validate?.(draft) ?? commit(draft);
+    setProblem(found);
+    if (found === null) {
+      setDraft(null);
+      setCommitted(draft);
+    }
+  };
+  return {
+    text,
+    editing: draft !== null,
+    problem,
+    props: {
+      value: text,
+      onChange: event => {
+        const text = event.target.value;
+        setDraft(text);
+        if (problem !== null) {
+          setProblem(validate ? validate(text) : null);
+        }
+      },
+      onBlur: done,
+      onKeyDown: event => {
+        const enter =
+          event.key === 'Enter' &&
+          (multiline ? event.ctrlKey || event.metaKey : !event.shiftKey);
+        if (enter) {
+          event.preventDefault();
+          done();
+        } else if (event.key === 'Escape' && draft !== null) {
+          event.preventDefault();
+          event.stopPropagation();
+          setDraft(null);
+          setProblem(null);
+        }
+      }
+    }
+  };
+}
+
+/**
+ * A one-line text field that commits its draft once (see `useDraft`), with
+ * what is wrong with a draft that cannot be committed under it.
+ */
+export function DraftInput(
+  props: Omit<
+    React.InputHTMLAttributes<HTMLInputElement>,
+    'value' | 'onChange' | 'onBlur' | 'onKeyDown'
+  > & {
+    id: string;
+    owner: unknown;
+    value: string;
+    commit: (text: string) => CommitResult;
+  }
+): JSX.Element {
+  const { owner, value, commit, id, ...rest } = props;
+  const draft = useDraft({ owner, value, commit });
+  const problemId = `${id}-problem`;
+  const describedBy =
+    [rest['aria-describedby'], draft.problem ? problemId : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+  return (
+    <>
+      <input
+        type="text"
+        spellCheck={false}
+        {...rest}
+        id={id}
+        aria-invalid={draft.problem !== null || rest['aria-invalid'] === true}
+        aria-describedby={describedBy}
+        {...draft.props}
+      />
+      {draft.problem && (
+        <FieldMessage kind="error" id={problemId}>
+          {draft.problem}
+        </FieldMessage>
+      )}
+    </>
+  );
+}
