@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures of the panel, taken from the
- * real lab so they stay true when the UI changes: the sample notebooks in
- * JupyterLab Light and Dark, the sidebar at its default width. Writes
- * docs/panel-light.png and docs/panel-dark.png.
+ * real lab so they stay true when the UI changes: a paired notebook and a
+ * small one, in JupyterLab Light and Dark, the whole panel at the sidebar's
+ * default width. Writes docs/panel-*.png.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,20 +20,27 @@ import {
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, 'docs');
 
-/** The pictures: a file name, a theme, a notebook, and what to show. */
+/** The pictures: a file name, a theme and a notebook, the whole panel. */
 const SHOTS = [
   {
     file: 'panel-light.png',
     theme: 'JupyterLab Light',
-    notebook: 'paired-with-script.ipynb',
-    // Down to the Jupytext section, past the Kernel and Notebook ones.
-    scrollTo: 'section[data-section="jupytext"]'
+    notebook: 'paired-with-script.ipynb'
   },
   {
     file: 'panel-dark.png',
     theme: 'JupyterLab Dark',
-    notebook: 'kernel-not-installed.ipynb',
-    scrollTo: null
+    notebook: 'paired-with-script.ipynb'
+  },
+  {
+    file: 'panel-small-light.png',
+    theme: 'JupyterLab Light',
+    notebook: 'custom-keys.ipynb'
+  },
+  {
+    file: 'panel-small-dark.png',
+    theme: 'JupyterLab Dark',
+    notebook: 'custom-keys.ipynb'
   }
 ];
 
@@ -70,13 +77,19 @@ try {
     // Nothing focused, nothing hovered: the panel as it rests.
     await page.evaluate(() => document.activeElement?.blur());
     await page.mouse.move(0, 0);
-    if (shot.scrollTo) {
-      await panel
-        .locator(shot.scrollTo)
-        .evaluate(node => node.scrollIntoView({ block: 'start' }));
-    }
+    // The whole panel: the window as tall as what the panel shows.
+    const needed = await panel.evaluate(
+      node =>
+        node.querySelector('.jp-NotebookMetadata-body').scrollHeight +
+        node.querySelector('.jp-NotebookMetadata-title').offsetHeight +
+        node.getBoundingClientRect().top
+    );
+    await page.setViewportSize({ width: 1280, height: Math.ceil(needed) + 40 });
     await page.evaluate(
-      () => new Promise(resolve => requestAnimationFrame(() => resolve()))
+      () =>
+        new Promise(resolve =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+        )
     );
     await panel.screenshot({ path: path.join(out, shot.file) });
     console.log(`screenshots: ${path.join('docs', shot.file)}`);

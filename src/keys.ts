@@ -326,8 +326,15 @@ export function sameJSON(text: string, value: unknown): boolean {
 
 /** JSON text of a value as the editor shows it. */
 export function formatJSON(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  // A short value on one line (`["regression"]`), a longer one indented.
+  const line = JSON.stringify(value);
+  return line !== undefined && line.length <= SHORT_JSON_CHARS
+    ? line
+    : JSON.stringify(value, null, 2);
 }
+
+/** JSON up to this length is shown on one line. */
+const SHORT_JSON_CHARS = 40;
 
 /**
  * A short description of a value, cheap even for very large values:

@@ -60,6 +60,16 @@ export interface IMetadataSection {
   readonly validate?: (values: PartialJSONObject) => IMetadataProblem[];
   /** Notes shown at the end of the section, e.g. fields it cannot show. */
   readonly notes?: ReadonlyArray<string>;
+  /**
+   * A one-line summary of the section's values, shown after its heading
+   * (the kernel's name, the pairing), given its values by field name and
+   * the panel's translations. Without it, the heading says how many of its
+   * fields are set.
+   */
+  readonly summary?: (
+    values: PartialJSONObject,
+    trans: TranslationBundle
+  ) => string;
 }
 
 /**

@@ -390,7 +390,7 @@ describe('sectionsFromMetadataForms', () => {
     expect(sections).toHaveLength(1);
     const [common] = sections;
     expect(common.id).toBe('metadataforms:commonToolsSection');
-    expect(common.label).toBe('Common Tools');
+    expect(common.label).toBe('Table of contents');
     expect(Object.keys(common.schema.properties)).toEqual([
       '/toc/base_numbering'
     ]);
@@ -401,8 +401,9 @@ describe('sectionsFromMetadataForms', () => {
     // Cell-level fields are left to the Property Inspector, and ui:order
     // keeps only what the section has.
     expect(common.uiSchema).toEqual({ 'ui:order': ['*'] });
-    expect(common.description).toMatch(
-      /@jupyterlab\/notebook-extension:tools, @jupyterlab\/celltags-extension:plugin/
+    // Named for what it holds; no plugin ids.
+    expect(common.description).toBe(
+      'Notebook fields of JupyterLab\'s "Common Tools" form.'
     );
     expect(common.notes).toEqual([]);
     const registry = builtinSections();

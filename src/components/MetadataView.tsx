@@ -3,7 +3,10 @@ import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
+import type { PartialJSONObject } from '@lumino/coreutils';
+
 import type { MetadataHistory } from '../history';
+import { getPath } from '../pointer';
 import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
 import type { ISectionEntry, SectionRegistry } from '../sections/registry';
@@ -70,6 +73,7 @@ function NotebookMetadataEditor(props: {
   useVersion(model);
   useSignal(sections.changed);
   const metadata = model.metadata;
+  const customKeys = model.customKeys;
 
   const disabled = model.readOnly || model.fileMissing;
   return (
@@ -78,13 +82,11 @@ function NotebookMetadataEditor(props: {
       onKeyDown={event => onUndoKeys(event, model)}
     >
       <div className="jp-NotebookMetadata-header">
-        <div className="jp-NotebookMetadata-names">
-          <div className="jp-NotebookMetadata-notebookName" title={model.name}>
-            {model.name}
-          </div>
-          <div className="jp-NotebookMetadata-path" title={model.path}>
-            {model.path}
-          </div>
+        <div className="jp-NotebookMetadata-path" title={model.path}>
+          <span className="jp-NotebookMetadata-folder">
+            {model.path.slice(0, model.path.length - model.name.length)}
+          </span>
+          <span className="jp-NotebookMetadata-notebookName">{model.name}</span>
         </div>
         {model.history && (
           <UndoButtons
@@ -108,33 +110,58 @@ function NotebookMetadataEditor(props: {
       )}
       {sections.entries
         .filter(entry => !entry.hidden)
-        .map(entry => (
-          <Section
-            key={
-              entry.section.id + ':' + String(sections.entries.indexOf(entry))
-            }
-            id={entry.section.id}
-            title={trans.__(entry.section.label || entry.section.id)}
-            states={states}
-          >
-            {entry.active ? (
-              <SectionForm
-                entry={entry}
-                model={model}
-                metadata={metadata}
-                disabled={disabled}
-                trans={trans}
-              />
-            ) : (
-              <SectionProblems entry={entry} trans={trans} />
-            )}
-          </Section>
-        ))}
-      <Section id="custom" title={trans.__('Custom keys')} states={states}>
+        .map(entry => {
+          const values = sectionValues(entry, metadata);
+          const set = Object.keys(values).length;
+          return (
+            <Section
+              key={
+                entry.section.id + ':' + String(sections.entries.indexOf(entry))
+              }
+              id={entry.section.id}
+              title={trans.__(entry.section.label || entry.section.id)}
+              summary={
+                !entry.active
+                  ? trans.__('cannot be shown')
+                  : entry.section.summary
+                    ? entry.section.summary(values, trans)
+                    : set === 0
+                      ? trans.__('not set')
+                      : trans.__('%1 of %2 set', set, entry.fields.length)
+              }
+              // Open at first only with something to show or to fix.
+              initiallyOpen={set > 0 || !entry.active}
+              owner={model}
+              states={states}
+            >
+              {entry.active ? (
+                <SectionForm
+                  entry={entry}
+                  model={model}
+                  metadata={metadata}
+                  disabled={disabled}
+                  trans={trans}
+                />
+              ) : (
+                <SectionProblems entry={entry} trans={trans} />
+              )}
+            </Section>
+          );
+        })}
+      <Section
+        id="custom"
+        title={trans.__('Custom keys')}
+        summary={
+          customKeys.length === 0 ? trans.__('none') : String(customKeys.length)
+        }
+        initiallyOpen={customKeys.length > 0}
+        owner={model}
+        states={states}
+      >
         <CustomKeysSection
           model={model}
           metadata={metadata}
-          keys={model.customKeys}
+          keys={customKeys}
           disabled={disabled}
           trans={trans}
         />
@@ -142,6 +169,7 @@ function NotebookMetadataEditor(props: {
       <Section
         id="raw"
         title={trans.__('Raw JSON')}
+        summary={trans.__('%1 keys', Object.keys(metadata).length)}
         initiallyOpen={false}
         states={states}
       >
@@ -155,6 +183,21 @@ function NotebookMetadataEditor(props: {
       </Section>
     </div>
   );
+}
+
+/** A section's stored values, by field name. */
+function sectionValues(
+  entry: ISectionEntry,
+  metadata: Readonly<PartialJSONObject>
+): PartialJSONObject {
+  const values: PartialJSONObject = {};
+  for (const field of entry.fields) {
+    const value = getPath(metadata, field.path);
+    if (value !== undefined) {
+      values[field.name] = value;
+    }
+  }
+  return values;
 }
 
 /**

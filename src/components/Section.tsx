@@ -1,5 +1,5 @@
 import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
-import React from 'react';
+import React, { useRef } from 'react';
 
 import type { SectionStates } from '../sectionstate';
 import { useSignal } from './hooks';
@@ -12,8 +12,16 @@ export interface ISectionProps {
   id: string;
   /** The translated title. */
   title: string;
-  /** Whether the section is open before anybody opened or closed it. */
+  /** A one-line summary shown after the title (its description). */
+  summary?: string;
+  /**
+   * Whether the section is open before anybody opened or closed it; once
+   * true for an `owner` (the notebook shown), it stays so: a section does
+   * not close under the user because its last value was removed.
+   */
   initiallyOpen?: boolean;
+  /** Whose first look `initiallyOpen` is (the notebook shown). */
+  owner?: unknown;
   /** Where the open sections are kept. */
   states: SectionStates;
   /** The section's content, rendered only while it is open. */
@@ -26,10 +34,19 @@ export interface ISectionProps {
 export function Section(props: ISectionProps): JSX.Element {
   const { states } = props;
   useSignal(states.changed);
-  const open = states.isOpen(props.id, props.initiallyOpen ?? true);
+  const first = useRef<{ owner: unknown; open: boolean } | null>(null);
+  if (first.current === null || first.current.owner !== props.owner) {
+    first.current = { owner: props.owner, open: false };
+  }
+  // Once open for this owner, it stays open (the notebook's content may
+  // arrive after its first look).
+  first.current.open ||= props.initiallyOpen ?? true;
+  const open = states.isOpen(props.id, first.current.open);
   const setOpen = (next: boolean) => states.setOpen(props.id, next);
   const Caret = open ? caretDownIcon : caretRightIcon;
   const contentId = `${Private.elementId(props.id)}-content`;
+  const titleId = `${Private.elementId(props.id)}-title`;
+  const summaryId = `${Private.elementId(props.id)}-summary`;
   return (
     <section
       className="jp-NotebookMetadata-section"
@@ -45,13 +62,22 @@ export function Section(props: ISectionProps): JSX.Element {
           className="jp-NotebookMetadata-sectionToggle"
           aria-expanded={open}
           aria-controls={contentId}
-          title={props.title}
+          aria-labelledby={titleId}
+          aria-describedby={props.summary ? summaryId : undefined}
+          title={
+            props.summary ? `${props.title}: ${props.summary}` : props.title
+          }
           onClick={() => setOpen(!open)}
         >
           <Caret.react tag="span" className="jp-NotebookMetadata-caret" />
-          <span className="jp-NotebookMetadata-sectionTitle">
+          <span className="jp-NotebookMetadata-sectionTitle" id={titleId}>
             {props.title}
           </span>
+          {props.summary && (
+            <span className="jp-NotebookMetadata-sectionSummary" id={summaryId}>
+              {props.summary}
+            </span>
+          )}
         </button>
       </h3>
       {open && (

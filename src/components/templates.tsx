@@ -267,13 +267,14 @@ export function SectionArrayTemplate(
       {canAdd && (
         <button
           type="button"
-          className="jp-mod-styled jp-mod-accept jp-ArrayOperationsButton"
+          className="jp-Button jp-mod-minimal jp-mod-styled jp-NotebookMetadata-textButton"
           aria-label={say('Add %1', itemName(items.length))}
           title={say('Add %1', itemName(items.length))}
           disabled={disabled || readonly}
           onClick={props.onAddClick}
         >
           <addIcon.react tag="span" elementPosition="center" />
+          {say('Add %1', itemTitle)}
         </button>
       )}
     </div>
@@ -311,13 +312,14 @@ export function SectionObjectTemplate(
       {canExpand(schema, props.uiSchema, props.formData) && (
         <button
           type="button"
-          className="jp-mod-styled jp-mod-accept jp-ArrayOperationsButton"
+          className="jp-Button jp-mod-minimal jp-mod-styled jp-NotebookMetadata-textButton"
           aria-label={say('Add a property to %1', title || say('the object'))}
           title={say('Add a property to %1', title || say('the object'))}
           disabled={disabled || readonly}
           onClick={props.onAddClick(schema)}
         >
           <addIcon.react tag="span" elementPosition="center" />
+          {say('Add a property')}
         </button>
       )}
     </fieldset>

@@ -132,7 +132,7 @@ export function KeepingSelectWidget(props: WidgetProps): JSX.Element {
   const common = {
     id,
     name: id,
-    className: 'jp-mod-styled jp-NotebookMetadata-select',
+    className: 'jp-NotebookMetadata-select',
     'aria-label': name || props.schema.title || id,
     'aria-invalid': (props.rawErrors?.length ?? 0) > 0,
     'aria-describedby': describedBy(props),

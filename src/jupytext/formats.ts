@@ -510,9 +510,8 @@ namespace Private {
         ...FORMAT_NAMES
       ]);
       return (
-        `Unknown extension or format "${text}".${hint} Jupytext knows the ` +
-        `extensions ${NOTEBOOK_EXTENSIONS.join(', ')} and the formats ` +
-        `${FORMAT_NAMES.join(', ')}.`
+        `Unknown extension or format "${text}".${hint} ` +
+        'Write extension:format, e.g. "py:percent".'
       );
     }
 

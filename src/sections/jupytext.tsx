@@ -1,6 +1,11 @@
 import type { Contents } from '@jupyterlab/services';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
+import {
+  addIcon,
+  caretDownIcon,
+  caretRightIcon,
+  deleteIcon
+} from '@jupyterlab/ui-components';
 import type { PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps } from '@rjsf/utils';
 import React, { useEffect } from 'react';
@@ -22,6 +27,7 @@ import {
   parseFormats,
   PRESETS,
   scriptExtensionFromMetadata,
+  validateFormat,
   validateFormats,
   withEntry,
   withFormats
@@ -105,6 +111,19 @@ export function createJupytextSection(
     schema: jupytextSchema as IMetadataSection.ISchema,
     uiSchema: { jupytext: { 'ui:field': 'jupytext' } },
     fields: { jupytext: Field },
+    summary: (values, trans) => {
+      const stored = formatsText(values.jupytext);
+      if (stored === null) {
+        return trans.__('unreadable pairing');
+      }
+      const parsed = parseFormats(stored);
+      const others = parsed.ok
+        ? parsed.formats.filter(f => f.extension !== '.ipynb')
+        : [];
+      return others.length > 0
+        ? trans.__('paired with %1', formatsToString(others))
+        : trans.__('not paired');
+    },
     validate: values => {
       const jupytext = values.jupytext;
       // A value that is not an object is flagged by the schema already.
@@ -174,6 +193,11 @@ function JupytextField(
     }
   });
   const shownProblem = formatsDraft.problem ?? problem;
+  // The format options fold away, under a line that says how many are set.
+  const [showOptions, setShowOptions] = useOwnedState(model, false);
+  const optionsSet = [...FILTERS, ...BOOLEAN_OPTIONS].filter(
+    key => jupytextOf(jupytext)[key] !== undefined
+  ).length;
 
   const parsed = parseFormats(stored ?? '');
   const formats: IFormat[] = parsed.ok ? parsed.formats : [];
@@ -225,8 +249,7 @@ function JupytextField(
       </label>
       <select
         id="jp-NotebookMetadata-jupytextPreset"
-        className="jp-mod-styled jp-NotebookMetadata-wide"
-        aria-label={trans.__('Pairing preset')}
+        className="jp-NotebookMetadata-select jp-NotebookMetadata-wide"
         title={presetLabel}
         value={preset}
         disabled={disabled}
@@ -301,94 +324,130 @@ function JupytextField(
         />
       )}
 
-      {FILTERS.map(key => (
-        <TextOption
-          key={key}
-          name={key}
-          label={trans.__(OPTION_TEXT[key].label)}
-          description={trans.__(OPTION_TEXT[key].description)}
-          value={jupytextOf(jupytext)[key]}
-          disabled={disabled}
-          owner={model}
-          commit={value => {
-            const found = model.setField(
-              'jupytext',
-              withEntry(jupytext, key, value)
-            );
-            return found[0]
-              ? trans.__(found[0].message, found[0].arg ?? '')
-              : null;
-          }}
-        />
-      ))}
-      <div
-        className="jp-NotebookMetadata-options"
-        role="group"
-        aria-label={trans.__('Format options')}
-      >
-        {BOOLEAN_OPTIONS.map(key => {
-          const value = jupytextOf(jupytext)[key];
-          const id = `jp-NotebookMetadata-jupytext-${key}`;
-          // A stored value that is neither true nor false is shown, and kept
-          // until another choice is made.
-          const shown =
-            value === true
-              ? 'true'
-              : value === false
-                ? 'false'
-                : value === undefined
-                  ? ''
-                  : 'stored';
-          return (
-            <div key={key} className="jp-NotebookMetadata-option">
-              <div className="jp-NotebookMetadata-optionText">
-                <label className="jp-NotebookMetadata-optionLabel" htmlFor={id}>
-                  {trans.__(OPTION_TEXT[key].label)}
-                </label>
-                <code className="jp-NotebookMetadata-optionKey" title={key}>
-                  {key}
-                </code>
-                <div className="jp-NotebookMetadata-hint" id={`${id}-hint`}>
-                  {trans.__(OPTION_TEXT[key].description)}
-                </div>
-              </div>
-              <select
-                id={id}
-                className="jp-mod-styled"
-                aria-describedby={`${id}-hint`}
-                value={shown}
-                disabled={disabled}
-                onChange={event => {
-                  const choice = event.target.value;
-                  if (choice === 'stored') {
-                    return;
-                  }
-                  model.setField(
-                    'jupytext',
-                    withEntry(
-                      jupytext,
-                      key,
-                      choice === '' ? undefined : choice === 'true'
-                    )
-                  );
-                }}
+      {(stored !== '' || optionsSet > 0) && (
+        <div className="jp-NotebookMetadata-formatOptions">
+          <button
+            type="button"
+            className="jp-NotebookMetadata-disclosure"
+            aria-expanded={showOptions}
+            aria-controls="jp-NotebookMetadata-formatOptions"
+            onClick={() => setShowOptions(!showOptions)}
+          >
+            {showOptions ? (
+              <caretDownIcon.react tag="span" />
+            ) : (
+              <caretRightIcon.react tag="span" />
+            )}
+            {trans.__('Format options')}
+            <span className="jp-NotebookMetadata-sectionSummary">
+              {optionsSet > 0
+                ? trans.__('%1 set', optionsSet)
+                : trans.__('Jupytext defaults')}
+            </span>
+          </button>
+          {showOptions && (
+            <div id="jp-NotebookMetadata-formatOptions">
+              {FILTERS.map(key => (
+                <TextOption
+                  key={key}
+                  name={key}
+                  label={trans.__(OPTION_TEXT[key].label)}
+                  description={trans.__(OPTION_TEXT[key].description)}
+                  value={jupytextOf(jupytext)[key]}
+                  disabled={disabled}
+                  owner={model}
+                  commit={value => {
+                    const found = model.setField(
+                      'jupytext',
+                      withEntry(jupytext, key, value)
+                    );
+                    return found[0]
+                      ? trans.__(found[0].message, found[0].arg ?? '')
+                      : null;
+                  }}
+                />
+              ))}
+              <div
+                className="jp-NotebookMetadata-options"
+                role="group"
+                aria-label={trans.__('Format options')}
               >
-                {shown === 'stored' && (
-                  <option value="stored">
-                    {trans.__(
-                      '%1 (stored, not true or false)',
-                      JSON.stringify(value)
-                    )}
-                  </option>
-                )}
-                <option value="">{trans.__('Default')}</option>
-                <option value="true">{trans.__('Yes')}</option>
-                <option value="false">{trans.__('No')}</option>
-              </select>
+                {BOOLEAN_OPTIONS.map(key => {
+                  const value = jupytextOf(jupytext)[key];
+                  const id = `jp-NotebookMetadata-jupytext-${key}`;
+                  // A stored value that is neither true nor false is shown, and kept
+                  // until another choice is made.
+                  const shown =
+                    value === true
+                      ? 'true'
+                      : value === false
+                        ? 'false'
+                        : value === undefined
+                          ? ''
+                          : 'stored';
+                  return (
+                    <div key={key} className="jp-NotebookMetadata-option">
+                      <div className="jp-NotebookMetadata-optionText">
+                        <label
+                          className="jp-NotebookMetadata-optionLabel"
+                          htmlFor={id}
+                        >
+                          {trans.__(OPTION_TEXT[key].label)}
+                        </label>
+                        <code
+                          className="jp-NotebookMetadata-optionKey"
+                          title={key}
+                        >
+                          {key}
+                        </code>
+                        <div
+                          className="jp-NotebookMetadata-hint"
+                          id={`${id}-hint`}
+                        >
+                          {trans.__(OPTION_TEXT[key].description)}
+                        </div>
+                      </div>
+                      <select
+                        id={id}
+                        className="jp-NotebookMetadata-select"
+                        aria-describedby={`${id}-hint`}
+                        value={shown}
+                        disabled={disabled}
+                        onChange={event => {
+                          const choice = event.target.value;
+                          if (choice === 'stored') {
+                            return;
+                          }
+                          model.setField(
+                            'jupytext',
+                            withEntry(
+                              jupytext,
+                              key,
+                              choice === '' ? undefined : choice === 'true'
+                            )
+                          );
+                        }}
+                      >
+                        {shown === 'stored' && (
+                          <option value="stored">
+                            {trans.__(
+                              '%1 (stored, not true or false)',
+                              JSON.stringify(value)
+                            )}
+                          </option>
+                        )}
+                        <option value="">{trans.__('Default')}</option>
+                        <option value="true">{trans.__('Yes')}</option>
+                        <option value="false">{trans.__('No')}</option>
+                      </select>
+                    </div>
+                  );
+                })}
+              </div>
             </div>
-          );
-        })}
-      </div>
+          )}
+        </div>
+      )}
       <TextRepresentation
         value={jupytextOf(jupytext).text_representation}
         trans={trans}
@@ -415,7 +474,9 @@ function FormatRows(props: {
   own: number;
 }): JSX.Element {
   const { formats, owner, disabled, trans, onChange, onProblem, own } = props;
+  // A changed file is checked on its own first: its message is about it.
   const replace = (index: number, format: IFormat) =>
+    validateFormat(format) ??
     onChange(formats.map((f, i) => (i === index ? format : f)));
   const change = (next: IFormat[]) => onProblem(onChange(next));
   const set = (index: number, format: IFormat) =>
@@ -448,7 +509,11 @@ function FormatRows(props: {
                   aria-label={trans.__('Remove paired file %1', index + 1)}
                   title={trans.__('Remove paired file %1', index + 1)}
                   disabled={disabled}
-                  onClick={() => change(formats.filter((_, i) => i !== index))}
+                  onClick={() => {
+                    const rest = formats.filter((_, i) => i !== index);
+                    // The notebook alone is no pairing: unpair.
+                    change(rest.length === 1 && index !== own ? [] : rest);
+                  }}
                 >
                   <deleteIcon.react tag="span" />
                   {trans.__('Remove')}
@@ -508,7 +573,7 @@ function FormatRows(props: {
                 </label>
                 <select
                   id={id(index, 'extension')}
-                  className="jp-mod-styled"
+                  className="jp-NotebookMetadata-select"
                   aria-label={trans.__(
                     'Extension of paired file %1',
                     index + 1
@@ -542,7 +607,7 @@ function FormatRows(props: {
                 </label>
                 <select
                   id={id(index, 'format')}
-                  className="jp-mod-styled"
+                  className="jp-NotebookMetadata-select"
                   aria-label={trans.__('Format of paired file %1', index + 1)}
                   value={format.format_name ?? ''}
                   disabled={disabled}

@@ -1,4 +1,3 @@
-import type { TranslationBundle } from '@jupyterlab/translation';
 import type { PartialJSONObject, PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import React from 'react';
@@ -34,7 +33,12 @@ export function createKernelSection(
       language_info: { 'ui:field': 'languageInfo' }
     },
     widgets: { kernelPicker: KernelPickerWidget },
-    fields: { languageInfo: LanguageInfoField }
+    fields: { languageInfo: LanguageInfoField },
+    summary: (values, trans) => {
+      const spec = isObject(values.kernelspec) ? values.kernelspec : {};
+      const name = spec.display_name ?? spec.name;
+      return typeof name === 'string' && name ? name : trans.__('no kernel');
+    }
   };
 }
 
@@ -75,11 +79,11 @@ function KernelPicker(
     const found = model.setField('kernelspec', next);
     setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
     const running = model.runningKernel;
-    setOffer(
-      found.length === 0 && running && running !== picked.name ? picked : null
-    );
+    // Offer to switch a running kernel, or to start one when none runs.
+    setOffer(found.length === 0 && running !== picked.name ? picked : null);
   };
 
+  const running = model.runningKernel;
   const noticeId = `${props.id}__notice`;
   const problemsId = `${props.id}__problems`;
   const notice = value === '' || !known;
@@ -114,7 +118,7 @@ function KernelPicker(
       )}
       <select
         id={props.id}
-        className="jp-mod-styled jp-NotebookMetadata-kernelPicker"
+        className="jp-NotebookMetadata-select jp-NotebookMetadata-kernelPicker"
         aria-label={trans.__('Kernel')}
         aria-invalid={(props.rawErrors?.length ?? 0) > 0 || problems.length > 0}
         aria-describedby={describedBy || undefined}
@@ -147,14 +151,23 @@ function KernelPicker(
         <div
           className="jp-NotebookMetadata-offer"
           role="group"
-          aria-label={trans.__('Switch the running kernel')}
+          aria-label={
+            running
+              ? trans.__('Switch the running kernel')
+              : trans.__('Start the kernel')
+          }
         >
           <span>
-            {trans.__(
-              'A %1 kernel is running. Switch it to %2 too?',
-              model.runningKernel ?? '',
-              offer.display_name
-            )}
+            {running
+              ? trans.__(
+                  'A %1 kernel is running. Switch it to %2 too?',
+                  kernelSpecs.find(running)?.display_name ?? running,
+                  offer.display_name
+                )
+              : trans.__(
+                  'No kernel is running. Start %1 now?',
+                  offer.display_name
+                )}
           </span>
           <button
             type="button"
@@ -164,14 +177,14 @@ function KernelPicker(
               closeOffer();
             }}
           >
-            {trans.__('Switch kernel')}
+            {running ? trans.__('Switch kernel') : trans.__('Start kernel')}
           </button>
           <button
             type="button"
             className="jp-Button jp-mod-styled jp-mod-reject"
             onClick={closeOffer}
           >
-            {trans.__('Keep running kernel')}
+            {running ? trans.__('Keep running kernel') : trans.__('Not now')}
           </button>
         </div>
       )}
@@ -180,36 +193,69 @@ function KernelPicker(
 }
 
 /**
- * `language_info`, which the kernel writes: shown, not edited.
+ * `language_info`, which the kernel writes: shown, not edited, on one line
+ * (its details fold away), and marked when it is of another language than
+ * the notebook's kernel (written by the kernel it had before).
  */
 function LanguageInfoField(props: FieldProps): JSX.Element | null {
   const value = props.formData as PartialJSONValue | undefined;
-  const { trans } = props.formContext as ISectionFormContext;
+  const { notebook, trans } = props.formContext as ISectionFormContext;
+  const [open, setOpen] = useOwnedState(notebook, false);
   if (!isObject(value)) {
     return null;
   }
-  return <LanguageInfo value={value} trans={trans} />;
-}
-
-function LanguageInfo(props: {
-  value: PartialJSONObject;
-  trans: TranslationBundle;
-}): JSX.Element {
-  const { value, trans } = props;
-  const rows = Object.entries(value);
+  const kernelspec = notebook.getField('kernelspec');
+  const kernelLanguage = isObject(kernelspec) ? kernelspec.language : undefined;
+  const stale =
+    typeof kernelLanguage === 'string' &&
+    typeof value.name === 'string' &&
+    kernelLanguage.toLowerCase() !== value.name.toLowerCase();
+  const line = [value.name, value.version, value.file_extension]
+    .filter(part => typeof part === 'string' && part)
+    .join(' · ');
+  const detailsId = `${props.idSchema.$id}__details`;
   return (
     <div className="jp-NotebookMetadata-languageInfo">
-      <div className="jp-NotebookMetadata-label">
-        {trans.__('Language info (written by the kernel)')}
+      <div className="jp-NotebookMetadata-languageLine">
+        <span className="jp-NotebookMetadata-label">
+          {trans.__('Language info')}
+        </span>
+        <span className="jp-NotebookMetadata-code">{line || '—'}</span>
+        <button
+          type="button"
+          className="jp-Button jp-mod-minimal jp-mod-styled jp-NotebookMetadata-textButton"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          aria-label={trans.__('Details of the language info')}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? trans.__('Less') : trans.__('Details')}
+        </button>
       </div>
-      <dl>
-        {rows.map(([key, field]) => (
-          <React.Fragment key={key}>
-            <dt>{key}</dt>
-            <dd>{typeof field === 'string' ? field : JSON.stringify(field)}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
+      {stale && (
+        <FieldMessage kind="notice">
+          {trans.__(
+            "Written by a %1 kernel, not by this notebook's %2 kernel: the kernel rewrites it when it starts.",
+            String(value.name),
+            kernelLanguage
+          )}
+        </FieldMessage>
+      )}
+      {open && (
+        <dl id={detailsId}>
+          {Object.entries(value).map(([key, field]) => (
+            <React.Fragment key={key}>
+              <dt>{key}</dt>
+              <dd>
+                {typeof field === 'string' ? field : JSON.stringify(field)}
+              </dd>
+            </React.Fragment>
+          ))}
+        </dl>
+      )}
+      <div className="jp-NotebookMetadata-hint">
+        {trans.__('Written by the kernel.')}
+      </div>
     </div>
   );
 }

@@ -72,9 +72,9 @@ export function sectionsFromMetadataForms(
     const required = form.required.filter(name => names.includes(name));
     sections.push({
       id: `${METADATA_FORMS_PREFIX}${form.id}`,
-      label: form.label,
+      label: Private.labelFor(names, form.label),
       rank: form.rank,
-      description: `From JupyterLab's metadata forms (${form.plugins.join(', ')}).`,
+      description: `Notebook fields of JupyterLab's "${form.label}" form.`,
       schema: {
         type: 'object',
         properties,
@@ -92,6 +92,24 @@ export function sectionsFromMetadataForms(
  * Module-private helpers.
  */
 namespace Private {
+  /** Names of well-known top-level keys, for the sections that edit them. */
+  const KNOWN_KEYS: Record<string, string> = {
+    toc: 'Table of contents'
+  };
+
+  /**
+   * A section's heading: named for what it holds when every field is inside
+   * one well-known key (core's "Common Tools" form holds, at the notebook
+   * level, the table of contents' numbering), else the form's label.
+   */
+  export function labelFor(fields: string[], formLabel: string): string {
+    const keys = new Set(
+      fields.map(field => (field.startsWith('/') ? field.split('/')[1] : field))
+    );
+    const [key] = [...keys];
+    return keys.size === 1 && KNOWN_KEYS[key] ? KNOWN_KEYS[key] : formLabel;
+  }
+
   /** A metadata form, merged across plugins. */
   export interface IForm {
     id: string;

@@ -10,6 +10,16 @@ export function createNotebookSection(): IMetadataSection {
     id: 'notebook',
     label: 'Notebook',
     rank: 20,
-    schema: notebookSchema as IMetadataSection.ISchema
+    schema: notebookSchema as IMetadataSection.ISchema,
+    summary: (values, trans) => {
+      const authors = Array.isArray(values.authors) ? values.authors.length : 0;
+      const parts = [
+        typeof values.title === 'string' && values.title
+          ? values.title
+          : trans.__('no title'),
+        authors > 0 ? trans.__('%1 authors', authors) : ''
+      ];
+      return parts.filter(Boolean).join(' · ');
+    }
   };
 }

@@ -272,7 +272,7 @@ test('closed while a field has an unsaved draft: what was valid is saved, the dr
   );
   await expect(titleField(lab)).toHaveValue('Bystander');
   await expect(lab.panel.getByLabel('Value of course (JSON)')).toHaveValue(
-    JSON.stringify(COURSE_METADATA.course, null, 2)
+    JSON.stringify(COURSE_METADATA.course)
   );
   expect(readNotebook(name).metadata).toEqual({
     ...before.metadata,

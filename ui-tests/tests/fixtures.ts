@@ -237,6 +237,20 @@ export class LabPage {
     this.allowedProblems.push(pattern);
   }
 
+  /**
+   * Open a section of the panel by its title, if it is closed (sections
+   * with nothing set start closed).
+   */
+  async openSection(title: string): Promise<void> {
+    const heading = this.panel
+      .locator('.jp-NotebookMetadata-sectionToggle')
+      .and(this.panel.getByRole('button', { name: title, exact: true }));
+    if ((await heading.getAttribute('aria-expanded')) === 'false') {
+      await heading.click();
+    }
+    await expect(heading).toHaveAttribute('aria-expanded', 'true');
+  }
+
   /** Load the lab on the test's own workspace and wait until it is restored. */
   async goto(): Promise<void> {
     await this.page.goto(`workspaces/${this.workspace}`);

@@ -32,8 +32,9 @@ test('pair through a preset, saved to disk, every other key kept', async ({
   const name = notebookFile(`${uniqueName('preset')}.ipynb`);
   await lab.openNotebook(name);
   await lab.openPanel();
+  await lab.openSection('Jupytext');
   await lab.panel
-    .getByLabel('Pairing preset')
+    .getByLabel('Pair with')
     .selectOption({ label: 'Python script, percent format' });
   await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue(
     'ipynb,py:percent'
@@ -54,6 +55,7 @@ test('pair through the text box, with folders, and preview the paired files', as
   const name = notebookFile(`${folder}/notebooks/a/b.ipynb`);
   await lab.openNotebook(name);
   await lab.openPanel();
+  await lab.openSection('Jupytext');
   const box = lab.panel.getByLabel('Jupytext formats');
   await box.fill('notebooks///ipynb,scripts///py:percent');
   await box.blur();
@@ -156,6 +158,7 @@ test('format options and filters are written into jupytext and removed when rese
   });
   await lab.openNotebook(name);
   await lab.openPanel();
+  await lab.panel.getByRole('button', { name: 'Format options' }).click();
   await lab.panel.getByLabel('Comment magics').selectOption('false');
   await enter(lab.panel.getByLabel('Notebook metadata filter'), '-all');
   await expect

@@ -145,10 +145,13 @@ for (const theme of ['JupyterLab Light', 'JupyterLab Dark']) {
     const name = busyNotebook();
     await lab.openNotebook(name);
     await lab.openPanel();
-    // Every section open, Raw JSON included.
+    // Every section and every fold open, Raw JSON included.
     const raw = lab.panel.getByRole('button', { name: 'Raw JSON' });
-    if ((await raw.getAttribute('aria-expanded')) === 'false') {
-      await raw.click();
+    const closed = lab.panel.locator(
+      '.jp-NotebookMetadata-sectionToggle[aria-expanded="false"], .jp-NotebookMetadata-disclosure[aria-expanded="false"], .jp-NotebookMetadata-languageLine button[aria-expanded="false"]'
+    );
+    while ((await closed.count()) > 0) {
+      await closed.first().click();
     }
     await expect(
       lab.panel.getByLabel('Notebook metadata as JSON')

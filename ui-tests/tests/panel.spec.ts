@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+  COURSE_METADATA,
   enter,
   expect,
   labRoot,
@@ -245,6 +246,45 @@ test('offers to switch the running kernel when another kernelspec is picked', as
   await expect(offer).toHaveCount(0);
 });
 
+test('offers to start the picked kernel when none runs, and marks language info of another kernel', async ({
+  lab
+}) => {
+  const name = writeNotebook(
+    `${uniqueName('start')}.ipynb`,
+    notebookWith({
+      ...COURSE_METADATA,
+      language_info: { name: 'julia', version: '1.10.4' }
+    })
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await expect(
+    lab.panel.getByRole('note').filter({ hasText: 'Written by a julia kernel' })
+  ).toContainText("not by this notebook's python kernel");
+  expect(await lab.runningKernel()).toBeNull();
+  await lab.panel
+    .getByRole('combobox', { name: 'Kernel' })
+    .selectOption('python3-second');
+  const offer = lab.panel.getByRole('group', { name: 'Start the kernel' });
+  await expect(offer).toContainText(
+    'No kernel is running. Start Python 3 (second) now?'
+  );
+  await offer.getByRole('button', { name: 'Start kernel' }).click();
+  await expect
+    .poll(() => lab.runningKernel(), { timeout: 30_000 })
+    .toBe('python3-second');
+  await expect(offer).toHaveCount(0);
+  // The kernel writes its own language info: the mark goes.
+  await expect
+    .poll(async () => ((await lab.appMetadata()).language_info as any).name, {
+      timeout: 60_000
+    })
+    .toBe('python');
+  await expect(
+    lab.panel.getByRole('note').filter({ hasText: 'Written by a' })
+  ).toHaveCount(0);
+});
+
 test('custom keys: add, rename, edit and delete, saved key by key', async ({
   lab
 }) => {
@@ -359,7 +399,7 @@ test('a change made elsewhere shows at once and keeps what is being typed in ano
     model.setMetadata('added_elsewhere', true);
   });
   await expect(lab.panel.getByLabel('Value of course (JSON)')).toHaveValue(
-    JSON.stringify({ code: 'MATH-101' }, null, 2)
+    JSON.stringify({ code: 'MATH-101' })
   );
   await expect(
     lab.panel.getByLabel('Value of added_elsewhere (JSON)')

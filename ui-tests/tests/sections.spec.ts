@@ -221,7 +221,7 @@ test("JupyterLab's notebook-level metadata form field writes only its nested pat
   );
   await lab.openNotebook(name);
   await lab.openPanel();
-  await expect(sectionHeading(lab, 'Common Tools')).toBeVisible();
+  await expect(sectionHeading(lab, 'Table of contents')).toBeVisible();
   const common = sectionBody(lab, 'metadataforms:commonToolsSection');
   await expect(common).toContainText("From JupyterLab's metadata forms");
   const base = common.getByLabel('Table of content - Base number');

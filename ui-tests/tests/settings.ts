@@ -35,9 +35,10 @@ export const LISTY_MESSAGE =
 
 /** A section heading's toggle button in the panel. */
 export function sectionHeading(lab: LabPage, label: string) {
-  return lab.panel.locator('.jp-NotebookMetadata-sectionToggle', {
-    hasText: new RegExp(`^${label}$`)
-  });
+  // Named by its title alone; its summary is its description.
+  return lab.panel
+    .locator('.jp-NotebookMetadata-sectionToggle')
+    .and(lab.panel.getByRole('button', { name: label, exact: true }));
 }
 
 /** The content of the section with this id. */

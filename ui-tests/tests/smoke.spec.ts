@@ -46,7 +46,7 @@ test('every section edits the notebook, undoes in its history, and saves', async
   await panel.getByLabel('Title').fill('Week 4');
   await panel.getByLabel('Title').press('Enter');
   await panel
-    .getByLabel('Pairing preset')
+    .getByLabel('Pair with')
     .selectOption({ label: 'Python script, percent format' });
   await panel.getByLabel('New key name').fill('grading');
   await panel.getByLabel('New key value (JSON)').fill('{"points": 10}');
