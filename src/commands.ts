@@ -87,13 +87,23 @@ export function addJupytextCommands(
       }
     }
   });
-  // Toggled states follow the active notebook and its metadata.
+  // Toggled states follow the active notebook and its pairing (only: every
+  // refresh redraws an open command palette, which resets its selection).
   const refresh = () => commands.notifyCommandChanged();
+  const onChanged = (_: unknown, change: { type: string; key?: string }) => {
+    if (
+      (change.type === 'metadata' && change.key === 'jupytext') ||
+      change.type === 'readOnly' ||
+      change.type === 'file'
+    ) {
+      refresh();
+    }
+  };
   let following: ActiveNotebookMetadata['current'] = null;
   active.currentChanged.connect((_, model) => {
-    following?.changed.disconnect(refresh);
+    following?.changed.disconnect(onChanged);
     following = model;
-    following?.changed.connect(refresh);
+    following?.changed.connect(onChanged);
     refresh();
   });
   return [...PAIRINGS.map(p => p.id), CommandIDs.unpair];

@@ -130,7 +130,14 @@ function NotebookMetadataEditor(props: {
                       : trans.__('%1 of %2 set', set, entry.fields.length)
               }
               // Open at first only with something to show or to fix.
-              initiallyOpen={set > 0 || !entry.active}
+              initiallyOpen={
+                set > 0 ||
+                !entry.active ||
+                // A key its fields are inside, of another shape: to fix.
+                entry.fields.some(field =>
+                  Object.prototype.hasOwnProperty.call(metadata, field.path[0])
+                )
+              }
               owner={model}
               states={states}
             >

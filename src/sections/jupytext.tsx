@@ -194,10 +194,20 @@ function JupytextField(
   });
   const shownProblem = formatsDraft.problem ?? problem;
   // The format options fold away, under a line that says how many are set.
-  const [showOptions, setShowOptions] = useOwnedState(model, false);
+  const [opened, setShowOptions] = useOwnedState<boolean | null>(model, null);
+  const options = jupytextOf(jupytext);
   const optionsSet = [...FILTERS, ...BOOLEAN_OPTIONS].filter(
-    key => jupytextOf(jupytext)[key] !== undefined
+    key => options[key] !== undefined
   ).length;
+  // Folded, unless a stored option is of another type than Jupytext's.
+  const showOptions =
+    opened ??
+    (FILTERS.some(
+      key => options[key] !== undefined && typeof options[key] !== 'string'
+    ) ||
+      BOOLEAN_OPTIONS.some(
+        key => options[key] !== undefined && typeof options[key] !== 'boolean'
+      ));
 
   const parsed = parseFormats(stored ?? '');
   const formats: IFormat[] = parsed.ok ? parsed.formats : [];
@@ -323,6 +333,14 @@ function JupytextField(
           trans={trans}
         />
       )}
+      <UnpairedFiles
+        paths={Private.noLongerPaired(
+          model,
+          layout.ok ? layout.paths.map(p => p.path) : null
+        )}
+        contents={contents}
+        trans={trans}
+      />
 
       {(stored !== '' || optionsSet > 0) && (
         <div className="jp-NotebookMetadata-formatOptions">
@@ -727,6 +745,49 @@ function PairedFilesPreview(props: {
   );
 }
 
+/**
+ * The files this notebook was paired with while it was shown, and no
+ * longer is, that are still on disk: nothing keeps them in sync any more.
+ */
+function UnpairedFiles(props: {
+  paths: string[];
+  contents: Contents.IManager | null;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { paths, contents, trans } = props;
+  const key = paths.join('\n');
+  const [existing, setExisting] = useOwnedState<string[]>(key, []);
+  useEffect(() => {
+    if (!contents || paths.length === 0) {
+      return;
+    }
+    let current = true;
+    void fileStates(contents, paths).then(found => {
+      if (current) {
+        setExisting(paths.filter(path => found[path] === 'exists'));
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [key, contents]);
+  if (existing.length === 0) {
+    return null;
+  }
+  return (
+    <div className="jp-NotebookMetadata-unpaired" role="note">
+      <div>{trans.__('Still on disk, no longer kept in sync:')}</div>
+      <ul aria-label={trans.__('Files no longer paired')}>
+        {existing.map(path => (
+          <li key={path} className="jp-NotebookMetadata-code">
+            {path}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** A text option of `jupytext` (a metadata filter), committed once. */
 function TextOption(props: {
   name: string;
@@ -810,6 +871,33 @@ function TextRepresentation(props: {
  * Module-private helpers.
  */
 namespace Private {
+  /** The files each notebook was paired with while it was shown. */
+  const pairedBefore = new WeakMap<object, Set<string>>();
+
+  /**
+   * The files a notebook was paired with while it was shown and is not now
+   * (`paired`: its paired files now, itself first; null when they cannot
+   * be known).
+   */
+  export function noLongerPaired(
+    notebook: object,
+    paired: string[] | null
+  ): string[] {
+    if (paired === null) {
+      return [];
+    }
+    const [self, ...others] = paired;
+    let seen = pairedBefore.get(notebook);
+    if (!seen) {
+      seen = new Set();
+      pairedBefore.set(notebook, seen);
+    }
+    for (const path of others) {
+      seen.add(path);
+    }
+    return [...seen].filter(path => path !== self && !others.includes(path));
+  }
+
   /**
    * A formats string checked and in Jupytext's short form ('' unpairs), or
    * why it is invalid.

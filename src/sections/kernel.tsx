@@ -200,10 +200,13 @@ function KernelPicker(
 function LanguageInfoField(props: FieldProps): JSX.Element | null {
   const value = props.formData as PartialJSONValue | undefined;
   const { notebook, trans } = props.formContext as ISectionFormContext;
-  const [open, setOpen] = useOwnedState(notebook, false);
+  const [opened, setOpen] = useOwnedState<boolean | null>(notebook, null);
   if (!isObject(value)) {
     return null;
   }
+  // Details folded, unless some field is not text (shown as it is).
+  const open =
+    opened ?? Object.values(value).some(field => typeof field !== 'string');
   const kernelspec = notebook.getField('kernelspec');
   const kernelLanguage = isObject(kernelspec) ? kernelspec.language : undefined;
   const stale =
@@ -211,7 +214,8 @@ function LanguageInfoField(props: FieldProps): JSX.Element | null {
     typeof value.name === 'string' &&
     kernelLanguage.toLowerCase() !== value.name.toLowerCase();
   const line = [value.name, value.version, value.file_extension]
-    .filter(part => typeof part === 'string' && part)
+    .filter(part => part !== undefined && part !== null && part !== '')
+    .map(part => (typeof part === 'string' ? part : JSON.stringify(part)))
     .join(' · ');
   const detailsId = `${props.idSchema.$id}__details`;
   return (

@@ -106,12 +106,12 @@ export function cases() {
         shows: replaced
           ? key === 'kernelspec'
             ? 'JupyterLab itself replaces `null` with `{"name": "", "display_name": ""}` as it reads the file (and saves that). Kernel: "This notebook names no kernel. Pick one to record it."'
-            : 'JupyterLab itself replaces `null` with `{"name": ""}` as it reads the file (and saves that). Kernel: the language info list with an empty name.'
+            : 'JupyterLab itself replaces `null` with `{"name": ""}` as it reads the file (and saves that). Kernel: the language info line, empty ("—").'
           : `${label}: the value as JSON in a text area, with "This value is not ${expected} as the section expects: ${SHOWN_AS_JSON}." and the schema error above the form; nothing is written until a value of the right type is typed.`,
         expect: replaced
           ? key === 'kernelspec'
             ? [{ section, text: 'This notebook names no kernel' }]
-            : [{ section, text: 'Language info (written by the kernel)' }]
+            : [{ section, text: 'Language info—' }]
           : [
               {
                 section,
@@ -210,7 +210,7 @@ export function cases() {
       }
     },
     shows:
-      'Kernel: "Language info (written by the kernel)", every field listed, lists and objects as JSON (`[3,11]`); read-only, as always.',
+      'Kernel: the language info line and, as some fields are not text, its details open: every field listed, lists and objects as JSON (`[3,11]`); read-only, as always.',
     expect: [
       { section: 'kernel', text: '[3,11]' },
       { section: 'kernel', text: '{"name":"ipython","version":3}' }
@@ -403,12 +403,12 @@ export function cases() {
     title: "`toc` (where core's form edits `/toc/base_numbering`) is a string",
     metadata: { ...PYTHON, toc: 'none' },
     shows:
-      'Common Tools: an empty "Table of content - Base number"; Custom keys: `toc` as JSON with "Parts of "toc" are also edited in: Common Tools." Typing a number there is refused: "The value holding "base_numbering" is not an object."',
+      'Table of contents: an empty "Table of content - Base number"; Custom keys: `toc` as JSON with "Parts of "toc" are also edited in: Table of contents." Typing a number there is refused: "The value holding "base_numbering" is not an object."',
     expect: [
       { customKey: 'toc' },
       {
         section: 'custom',
-        text: 'Parts of "toc" are also edited in: Common Tools.'
+        text: 'Parts of "toc" are also edited in: Table of contents.'
       }
     ]
   });
@@ -421,7 +421,7 @@ export function cases() {
       toc: { base_numbering: 'two', number_sections: true }
     },
     shows:
-      'Common Tools: the field as JSON, "This value is not an integer as the section expects: …"; `toc` in Custom keys.',
+      'Table of contents: the field as JSON, "This value is not an integer as the section expects: …"; `toc` in Custom keys.',
     expect: [
       {
         section: 'metadataforms:commonToolsSection',
@@ -819,7 +819,7 @@ export function cases() {
     shows: 'Title "second"; `custom` as `{"a": 2}`.',
     expect: [
       { field: 'Title', value: 'second' },
-      { field: 'Value of custom (JSON)', valueContains: '"a": 2' }
+      { field: 'Value of custom (JSON)', valueContains: '"a":2' }
     ]
   });
   add({

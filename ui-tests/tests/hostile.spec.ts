@@ -322,12 +322,17 @@ async function checkInvariants(lab: LabPage): Promise<void> {
   });
 }
 
-/** Open every section and every collapsed value of the panel. */
+/** Open every section, every fold and every collapsed value of the panel. */
 async function expandEverything(lab: LabPage): Promise<void> {
   await expect(async () => {
     const closed = await lab.panel.evaluate(panel => {
       const toggles = panel.querySelectorAll<HTMLButtonElement>(
-        '.jp-NotebookMetadata-sectionToggle[aria-expanded="false"], .jp-NotebookMetadata-collapsedValue button'
+        [
+          '.jp-NotebookMetadata-sectionToggle[aria-expanded="false"]',
+          '.jp-NotebookMetadata-disclosure[aria-expanded="false"]',
+          '.jp-NotebookMetadata-languageLine button[aria-expanded="false"]',
+          '.jp-NotebookMetadata-collapsedValue button'
+        ].join(', ')
       );
       toggles.forEach(toggle => toggle.click());
       return toggles.length;

@@ -174,3 +174,35 @@ test('format options and filters are written into jupytext and removed when rese
     formats: 'ipynb,py:percent'
   });
 });
+
+test('a file no longer paired is listed as still on disk, no longer kept in sync', async ({
+  lab
+}) => {
+  const base = uniqueName('unpaired');
+  const name = notebookFile(`${base}.ipynb`, {
+    ...ORIGINAL,
+    jupytext: { formats: 'ipynb,py:percent' }
+  });
+  fs.writeFileSync(path.join(labRoot, `${base}.py`), '# %%\nprint("hello")\n');
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  const stale = lab.panel.getByRole('list', { name: 'Files no longer paired' });
+  await expect(
+    lab.panel.getByRole('list', { name: 'Paired files preview' })
+  ).toContainText(`${base}.py exists`);
+  await expect(stale).toHaveCount(0);
+
+  // Paired with Markdown instead: the script stays on disk, unpaired.
+  await lab.panel.getByLabel('Pair with').selectOption({ label: 'Markdown' });
+  await expect(stale.getByRole('listitem')).toHaveText([`${base}.py`]);
+  await expect(
+    lab.panel.getByRole('note').filter({ hasText: 'no longer kept in sync' })
+  ).toBeVisible();
+  expect(fs.existsSync(path.join(labRoot, `${base}.py`))).toBe(true);
+
+  // Paired with it again: it is no longer listed.
+  await lab.panel
+    .getByLabel('Pair with')
+    .selectOption({ label: 'Python script, percent format' });
+  await expect(stale).toHaveCount(0);
+});

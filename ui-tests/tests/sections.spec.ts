@@ -184,6 +184,8 @@ test('the example extension adds a Review section whose custom widget writes the
   await lab.openNotebook(name);
   await lab.openPanel();
   await expect(sectionHeading(lab, 'Review')).toBeVisible();
+  // Nothing of it set yet: it starts closed.
+  await lab.openSection('Review');
   const review = sectionBody(lab, 'example:review');
   await expect(review).toContainText('Where the notebook stands in review.');
   const status = review.getByRole('radiogroup', { name: 'Status' });
@@ -223,7 +225,9 @@ test("JupyterLab's notebook-level metadata form field writes only its nested pat
   await lab.openPanel();
   await expect(sectionHeading(lab, 'Table of contents')).toBeVisible();
   const common = sectionBody(lab, 'metadataforms:commonToolsSection');
-  await expect(common).toContainText("From JupyterLab's metadata forms");
+  await expect(common).toContainText(
+    'Notebook fields of JupyterLab\'s "Common Tools" form.'
+  );
   const base = common.getByLabel('Table of content - Base number');
   await expect(base).toHaveValue('1');
   await enter(base, '4');

@@ -45,6 +45,7 @@ test('every section edits the notebook, undoes in its history, and saves', async
   );
   await panel.getByLabel('Title').fill('Week 4');
   await panel.getByLabel('Title').press('Enter');
+  await lab.openSection('Jupytext');
   await panel
     .getByLabel('Pair with')
     .selectOption({ label: 'Python script, percent format' });
