@@ -275,6 +275,30 @@ export class LabPage {
       { p: notebookPath, startKernel }
     );
     await expect.poll(() => this.currentPath()).toBe(notebookPath);
+    await this.waitForCheckpoint(notebookPath);
+  }
+
+  /**
+   * Wait until the checkpoint core makes for a notebook it opened exists:
+   * core lists the checkpoints once the notebook is ready and makes one if
+   * there is none, so a rename or a delete right after opening would race
+   * with that request (and the server answers it 500).
+   */
+  async waitForCheckpoint(notebookPath: string): Promise<void> {
+    const url = notebookPath.split('/').map(encodeURIComponent).join('/');
+    await expect
+      .poll(
+        async () => {
+          const response = await this.page.request.get(
+            `api/contents/${url}/checkpoints`
+          );
+          return response.ok()
+            ? ((await response.json()) as unknown[]).length
+            : 0;
+        },
+        { timeout: 30_000 }
+      )
+      .toBeGreaterThan(0);
   }
 
   /** The path of the notebook the tracker holds as current. */
@@ -479,6 +503,7 @@ export class Notebook7Page extends LabPage {
       }
     }, startKernel);
     await expect.poll(() => this.currentPath()).toBe(notebookPath);
+    await this.waitForCheckpoint(notebookPath);
   }
 
   /** Open the panel from the View menu's Right Sidebar submenu. */
