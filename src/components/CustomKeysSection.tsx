@@ -435,7 +435,7 @@ function NewKeyRow(props: {
       )}
       <JSONTextArea
         label={trans.__('New key value (JSON)')}
-        placeholder={trans.__('Value as JSON, e.g. "text", 3, true, [1, 2]')}
+        placeholder={trans.__('JSON value, e.g. "text" or 3')}
         invalid={valueProblem !== null}
         describedBy={valueProblem ? ids.value : undefined}
         disabled={false}
