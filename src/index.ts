@@ -4,6 +4,7 @@ import {
   type JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IEditorServices } from '@jupyterlab/codeeditor';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
@@ -39,7 +40,8 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     ICommandPalette,
     ITranslator,
     ISettingRegistry,
-    IStateDB
+    IStateDB,
+    IEditorServices
   ],
   provides: INotebookMetadataSections,
   activate: (
@@ -49,7 +51,8 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     palette: ICommandPalette | null,
     translator: ITranslator | null,
     settingRegistry: ISettingRegistry | null,
-    state: IStateDB | null
+    state: IStateDB | null,
+    editorServices: IEditorServices | null
   ): INotebookMetadataSections => {
     translator = translator ?? nullTranslator;
     const trans = translator.load('jupyterlab_notebook_metadata');
@@ -77,6 +80,7 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
       sections,
       states: new SectionStates({ state, key: `${PLUGIN_ID}:sections` }),
       translator,
+      editorFactory: editorServices?.factoryService.newInlineEditor,
       onLeave: () => Private.leave(app, panel, tracker)
     });
     panel.disposed.connect(() => {

@@ -1,3 +1,4 @@
+import type { CodeEditor } from '@jupyterlab/codeeditor';
 import { type ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Panel } from '@lumino/widgets';
@@ -39,7 +40,8 @@ export class NotebookMetadataPanel extends Panel {
         active: options.active,
         sections: options.sections,
         states: options.states,
-        translator
+        translator,
+        editorFactory: options.editorFactory
       })
     );
     body.addClass('jp-NotebookMetadata-body');
@@ -130,6 +132,8 @@ export namespace NotebookMetadataPanel {
     states: SectionStates;
     /** Translates the panel's text. */
     translator?: ITranslator;
+    /** JupyterLab's code editor factory, for JSON (a text area without it). */
+    editorFactory?: CodeEditor.Factory;
     /** Leave the panel: close it and give the focus back to the notebook. */
     onLeave?: () => void;
   }

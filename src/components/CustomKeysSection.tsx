@@ -1,3 +1,4 @@
+import type { CodeEditor } from '@jupyterlab/codeeditor';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { addIcon, deleteIcon } from '@jupyterlab/ui-components';
 import {
@@ -19,6 +20,7 @@ import {
 import type { NotebookMetadataModel } from '../model';
 import { useDraft } from './draft';
 import { useOwnedState } from './hooks';
+import { JsonEditor } from './JsonEditor';
 import { FieldMessage } from './Section';
 
 /**
@@ -33,6 +35,8 @@ export interface ICustomKeysSectionProps {
   keys: string[];
   /** Whether editing is off (read-only notebook). */
   disabled: boolean;
+  /** JupyterLab's code editor factory, for large values shown. */
+  editorFactory?: CodeEditor.Factory;
   /** Translations. */
   trans: TranslationBundle;
 }
@@ -102,6 +106,7 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           partlyEditedBy={model.sectionsInside(key).join(', ')}
           onRenamed={onRenamed}
           disabled={disabled}
+          editorFactory={props.editorFactory}
           trans={trans}
         />
       ))}
@@ -145,6 +150,7 @@ interface IRowProps {
   onRenamed: React.MutableRefObject<(from: string, to: string) => void>;
   value: PartialJSONValue;
   disabled: boolean;
+  editorFactory?: CodeEditor.Factory;
   trans: TranslationBundle;
 }
 
@@ -166,8 +172,10 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   // The value is a draft, written once (the focus leaving, or Ctrl+Enter)
   // when it is JSON; while an error shows, it is checked at every change.
   const [expanded, setExpanded] = useOwnedState(model, false);
-  // A large value is not turned into text while it is shown collapsed.
-  const large = !expanded && isLargeValue(value);
+  // A large value is not turned into text while it is shown collapsed, and
+  // is shown in the lab's code editor (which draws only what is in view).
+  const big = isLargeValue(value);
+  const large = !expanded && big;
   const valueDraft = useDraft({
     owner: model,
     value: large ? '' : formatJSON(value),
@@ -332,6 +340,16 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
             {trans.__('Show value')}
           </button>
         </div>
+      ) : big && props.editorFactory ? (
+        <JsonEditor
+          factory={props.editorFactory}
+          id={ids.value}
+          label={trans.__('Value of %1 (JSON)', name)}
+          invalid={valueProblem !== null}
+          describedBy={valueProblem ? ids.valueError : undefined}
+          disabled={disabled}
+          draft={valueDraft.props}
+        />
       ) : (
         <JSONTextArea
           id={ids.value}

@@ -1,3 +1,4 @@
+import type { CodeEditor } from '@jupyterlab/codeeditor';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import React, { useEffect, useState } from 'react';
@@ -29,13 +30,15 @@ export interface IMetadataViewProps {
   states: SectionStates;
   /** Translates the view's text. */
   translator: ITranslator;
+  /** JupyterLab's code editor factory, for JSON (a text area without it). */
+  editorFactory?: CodeEditor.Factory;
 }
 
 /**
  * The metadata of the active notebook, or a placeholder when none is open.
  */
 export function MetadataView(props: IMetadataViewProps): JSX.Element {
-  const { active, sections, states, translator } = props;
+  const { active, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
   const model = useActiveModel(active);
 
@@ -52,9 +55,10 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
   return (
     <NotebookMetadataEditor
       model={model}
-      sections={sections}
-      states={states}
+      sections={props.sections}
+      states={props.states}
       translator={translator}
+      editorFactory={props.editorFactory}
     />
   );
 }
@@ -67,6 +71,7 @@ function NotebookMetadataEditor(props: {
   sections: SectionRegistry;
   states: SectionStates;
   translator: ITranslator;
+  editorFactory?: CodeEditor.Factory;
 }): JSX.Element {
   const { model, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
@@ -170,6 +175,7 @@ function NotebookMetadataEditor(props: {
           metadata={metadata}
           keys={customKeys}
           disabled={disabled}
+          editorFactory={props.editorFactory}
           trans={trans}
         />
       </Section>
@@ -181,10 +187,10 @@ function NotebookMetadataEditor(props: {
         states={states}
       >
         <RawJsonSection
-          key={model.id}
           model={model}
           metadata={metadata}
           disabled={disabled}
+          editorFactory={props.editorFactory}
           trans={trans}
         />
       </Section>

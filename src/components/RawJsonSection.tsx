@@ -1,9 +1,13 @@
+import type { CodeEditor } from '@jupyterlab/codeeditor';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { PartialJSONObject } from '@lumino/coreutils';
-import React, { useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 
-import { formatJSON, parseJSON } from '../keys';
+import { jsonErrorOffset, parseJSON } from '../keys';
 import type { NotebookMetadataModel } from '../model';
+import type { IDraftKeyEvent } from './draft';
+import { useOwnedState } from './hooks';
+import { type IJsonEditorHandle, JsonEditor } from './JsonEditor';
 import { FieldMessage } from './Section';
 
 /**
@@ -16,29 +20,47 @@ export interface IRawJsonSectionProps {
   metadata: Readonly<PartialJSONObject>;
   /** Whether editing is off (read-only notebook). */
   disabled: boolean;
+  /** JupyterLab's code editor factory; without it, a text area. */
+  editorFactory?: CodeEditor.Factory;
   /** Translations. */
   trans: TranslationBundle;
 }
 
 /**
- * The whole metadata as JSON. Edits are checked (JSON, then each section's
- * schema) and applied key by key only when valid and asked for.
+ * The whole metadata as JSON, in JupyterLab's code editor. Edits are checked
+ * (JSON, then each section's schema) and applied key by key only when valid
+ * and asked for (Apply, or Ctrl+Enter); Escape discards them.
+ *
+ * The text is built only while the editor is in view, and after the frame
+ * that shows another notebook: a megabyte of metadata never slows a switch.
  */
 export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
   const { model, metadata, disabled, trans } = props;
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
-  const textArea = useRef<HTMLTextAreaElement>(null);
-  const text = draft ?? formatJSON(metadata);
+  const [draft, setDraft] = useOwnedState<string | null>(model, null);
+  const [problems, setProblems] = useOwnedState<Private.IProblem[]>(model, []);
+  const [status, setStatus] = useOwnedState(model, '');
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<IJsonEditorHandle | null>(null);
+  const visible = useInView(host);
+  const shown = useShownText(model, metadata, visible);
+  const text = draft ?? shown ?? '';
+  const lineProblems = useMemo(
+    () =>
+      problems.filter(
+        (problem): problem is Private.IProblem & { line: number } =>
+          problem.line !== undefined
+      ),
+    [problems]
+  );
   const errorsId = 'jp-NotebookMetadata-rawJson-errors';
+  const hintId = 'jp-NotebookMetadata-rawJson-hint';
 
   /**
    * The buttons are disabled once used (nothing left to apply or discard):
    * the focus goes back to the text, and what happened is announced.
    */
   const done = (message: string) => {
-    textArea.current?.focus();
+    editor.current?.focus();
     setStatus(message);
   };
 
@@ -46,52 +68,88 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
     if (draft === null) {
       return;
     }
-    const parsed = parseJSON(draft);
-    if (!parsed.ok) {
-      const { message, arg, arg2 } = parsed.problem;
-      setProblems([trans.__(message, arg ?? '', arg2 ?? '')]);
-      return;
-    }
-    const value = parsed.value;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      setProblems([trans.__('The metadata must be a JSON object.')]);
-      return;
-    }
-    const found = model.replaceAll(value);
-    setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
+    const found = Private.check(draft, model, trans);
+    setProblems(found);
     if (found.length === 0) {
       setDraft(null);
       done(trans.__('The JSON was applied to the notebook metadata.'));
     }
   };
 
+  const discard = () => {
+    setDraft(null);
+    setProblems([]);
+    done(trans.__('The changes to the JSON were discarded.'));
+  };
+
+  const field = {
+    value: text,
+    onChange: (event: { target: { value: string } }) => {
+      setDraft(event.target.value);
+      setProblems([]);
+      setStatus('');
+    },
+    onKeyDown: (event: IDraftKeyEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        apply();
+      } else if (event.key === 'Escape' && draft !== null) {
+        event.preventDefault();
+        event.stopPropagation();
+        discard();
+      }
+    }
+  };
+  const common = {
+    label: trans.__('Notebook metadata as JSON'),
+    invalid: problems.length > 0,
+    describedBy: [problems.length > 0 ? errorsId : '', hintId]
+      .filter(Boolean)
+      .join(' '),
+    disabled
+  };
+
   return (
-    <div className="jp-NotebookMetadata-raw">
-      <textarea
-        ref={textArea}
-        className="jp-mod-styled jp-NotebookMetadata-json jp-NotebookMetadata-rawText"
-        aria-label={trans.__('Notebook metadata as JSON')}
-        aria-invalid={problems.length > 0}
-        aria-describedby={problems.length > 0 ? errorsId : undefined}
-        spellCheck={false}
-        rows={16}
-        value={text}
-        disabled={disabled}
-        onChange={event => {
-          setDraft(event.target.value);
-          setProblems([]);
-          setStatus('');
-        }}
-      />
+    <div
+      className="jp-NotebookMetadata-raw"
+      ref={host}
+      aria-busy={shown === null && draft === null}
+    >
+      {props.editorFactory ? (
+        <JsonEditor
+          factory={props.editorFactory}
+          {...common}
+          problems={lineProblems}
+          draft={field}
+          handle={editor}
+        />
+      ) : (
+        <Private.PlainText {...common} field={field} handle={editor} />
+      )}
       {problems.length > 0 && (
         <div id={errorsId}>
           {problems.map(problem => (
-            <FieldMessage kind="error" key={problem}>
-              {problem}
+            <FieldMessage kind="error" key={problem.message}>
+              {problem.message}
+              {problem.line !== undefined && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="jp-NotebookMetadata-linkButton"
+                    onClick={() => editor.current?.reveal(problem.line!)}
+                  >
+                    {trans.__('Go to line %1', problem.line)}
+                  </button>
+                </>
+              )}
             </FieldMessage>
           ))}
         </div>
       )}
+      <div className="jp-NotebookMetadata-hint" id={hintId}>
+        {trans.__('Ctrl+Enter applies, Escape discards, Ctrl+F searches.')}
+      </div>
       <div className="jp-NotebookMetadata-hint" role="status">
         {status}
       </div>
@@ -108,15 +166,168 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
           type="button"
           className="jp-Button jp-mod-styled jp-mod-reject"
           disabled={draft === null}
-          onClick={() => {
-            setDraft(null);
-            setProblems([]);
-            done(trans.__('The changes to the JSON were discarded.'));
-          }}
+          onClick={discard}
         >
           {trans.__('Discard changes')}
         </button>
       </div>
     </div>
   );
+}
+
+/**
+ * Whether the element is in view (in the viewport and not scrolled out of
+ * the panel, nor in a collapsed sidebar).
+ */
+function useInView(element: React.RefObject<HTMLElement>): boolean {
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (!target) {
+      return;
+    }
+    const observer = new IntersectionObserver(entries => {
+      setInView(entries[entries.length - 1].isIntersecting);
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, []);
+  return inView;
+}
+
+/**
+ * The metadata as indented JSON, built while it is `visible`, at the next
+ * idle time after the metadata changes; `null` until built for this model
+ * (the text of another notebook is never shown).
+ */
+function useShownText(
+  model: NotebookMetadataModel,
+  metadata: Readonly<PartialJSONObject>,
+  visible: boolean
+): string | null {
+  const [shown, setShown] = useState<{
+    model: NotebookMetadataModel;
+    metadata: Readonly<PartialJSONObject>;
+    text: string;
+  } | null>(null);
+  const current = shown?.metadata === metadata;
+  useEffect(() => {
+    if (!visible || current) {
+      return;
+    }
+    const build = () =>
+      setShown({ model, metadata, text: JSON.stringify(metadata, null, 2) });
+    const handle = requestIdleCallback(build, { timeout: 200 });
+    return () => cancelIdleCallback(handle);
+  }, [visible, current, model, metadata]);
+  return shown?.model === model ? shown.text : null;
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** What is wrong with the JSON, and on which line (from 1) if known. */
+  export interface IProblem {
+    message: string;
+    line?: number;
+  }
+
+  /**
+   * Apply `text` to the model if it is JSON of an object that every
+   * section accepts; otherwise what is wrong, with its lines.
+   */
+  export function check(
+    text: string,
+    model: NotebookMetadataModel,
+    trans: TranslationBundle
+  ): IProblem[] {
+    const parsed = parseJSON(text);
+    if (!parsed.ok) {
+      const { message, arg, arg2 } = parsed.problem;
+      const offset = jsonErrorOffset(text);
+      return [
+        {
+          message: trans.__(message, arg ?? '', arg2 ?? ''),
+          line: offset === null ? undefined : lineAt(text, offset)
+        }
+      ];
+    }
+    const value = parsed.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return [{ message: trans.__('The metadata must be a JSON object.') }];
+    }
+    return model.replaceAll(value).map(problem => ({
+      message: trans.__(problem.message, problem.arg ?? ''),
+      line: keyLine(text, problem.path)
+    }));
+  }
+
+  /** The line (from 1) of `offset` in `text`. */
+  function lineAt(text: string, offset: number): number {
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1 && at < offset;) {
+      line++;
+      at = text.indexOf('\n', at + 1);
+    }
+    return line;
+  }
+
+  /**
+   * The line of the top-level key a problem's path starts with: where the
+   * text names it at the first level of indentation, or else anywhere.
+   */
+  function keyLine(text: string, path: string): number | undefined {
+    const first = path.split('/')[1];
+    if (!first) {
+      return undefined;
+    }
+    const key = JSON.stringify(first.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const indented = text.indexOf(`\n  ${key}:`);
+    const offset = indented !== -1 ? indented + 1 : text.indexOf(`${key}:`);
+    return offset === -1 ? undefined : lineAt(text, offset);
+  }
+
+  /** The raw JSON as plain text, where the lab has no code editor. */
+  export function PlainText(props: {
+    label: string;
+    invalid: boolean;
+    describedBy: string;
+    disabled: boolean;
+    field: {
+      value: string;
+      onChange: (event: { target: { value: string } }) => void;
+      onKeyDown: (event: IDraftKeyEvent) => void;
+    };
+    handle: React.MutableRefObject<IJsonEditorHandle | null>;
+  }): JSX.Element {
+    const area = useRef<HTMLTextAreaElement>(null);
+    props.handle.current = {
+      focus: () => area.current?.focus(),
+      reveal: line => {
+        const text = area.current?.value ?? '';
+        let at = 0;
+        for (let i = 1; i < line && at !== -1; i++) {
+          at = text.indexOf('\n', at) + 1 || -1;
+        }
+        area.current?.focus();
+        area.current?.setSelectionRange(Math.max(at, 0), Math.max(at, 0));
+      }
+    };
+    return (
+      <textarea
+        ref={area}
+        className="jp-mod-styled jp-NotebookMetadata-json jp-NotebookMetadata-rawText"
+        aria-label={props.label}
+        aria-invalid={props.invalid}
+        aria-describedby={props.describedBy}
+        spellCheck={false}
+        rows={16}
+        disabled={props.disabled}
+        value={props.field.value}
+        onChange={props.field.onChange}
+        onKeyDown={props.field.onKeyDown}
+      />
+    );
+  }
 }

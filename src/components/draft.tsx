@@ -9,6 +9,16 @@ import { FieldMessage } from './Section';
  */
 export type CommitResult = string | null;
 
+/** The keys a draft's field handles (a DOM or React keyboard event). */
+export interface IDraftKeyEvent {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  preventDefault(): void;
+  stopPropagation(): void;
+}
+
 /**
  * A text field's draft: what is typed stays in the field, never rewritten,
  * and is committed once, on Enter or when the focus leaves; Escape takes it
@@ -38,9 +48,9 @@ export function useDraft(options: {
   problem: string | null;
   props: {
     value: string;
-    onChange: (event: React.ChangeEvent<{ value: string }>) => void;
+    onChange: (event: { target: { value: string } }) => void;
     onBlur: () => void;
-    onKeyDown: (event: React.KeyboardEvent) => void;
+    onKeyDown: (event: IDraftKeyEvent) => void;
   };
 } {
   const { owner, value, commit, validate, stillMeans, multiline } = options;

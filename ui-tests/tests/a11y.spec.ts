@@ -308,14 +308,21 @@ async function openEverySection(lab: LabPage): Promise<void> {
  * element on screen (it cannot tell the contrast of what is scrolled away).
  */
 async function showWholePanel(lab: LabPage): Promise<void> {
-  const height = await lab.page.evaluate(() => {
-    const body = document.querySelector('.jp-NotebookMetadata-body')!;
-    return body.scrollHeight;
-  });
-  await lab.page.setViewportSize({
-    width: 1400,
-    height: Math.min(Math.max(900, height + 300), 16000)
-  });
+  const fit = async () => {
+    const height = await lab.page.evaluate(
+      () => document.querySelector('.jp-NotebookMetadata-body')!.scrollHeight
+    );
+    await lab.page.setViewportSize({
+      width: 1400,
+      height: Math.min(Math.max(900, height + 300), 16000)
+    });
+  };
+  await fit();
+  // The raw JSON's text is built once it is in view: the panel then grows.
+  await expect(
+    lab.panel.locator('.jp-NotebookMetadata-raw[aria-busy="true"]')
+  ).toHaveCount(0);
+  await fit();
   await expect
     .poll(() =>
       lab.page.evaluate(() => {

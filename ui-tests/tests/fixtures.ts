@@ -190,11 +190,31 @@ interface ILabFixtures {
  */
 export async function enter(field: Locator, text: string): Promise<void> {
   await field.fill(text);
-  const multiline = await field.evaluate(node => node.tagName === 'TEXTAREA');
+  // Text areas and code editors commit when the focus leaves.
+  const multiline = await field.evaluate(
+    node => node.tagName === 'TEXTAREA' || node.isContentEditable
+  );
   if (multiline) {
     await field.blur();
   } else {
     await field.press('Enter');
+  }
+}
+
+/**
+ * The JSON a field or code editor shows (a code editor draws every line of
+ * a short text), or `undefined` while what it shows is not JSON.
+ */
+export async function shownJSON(field: Locator): Promise<unknown> {
+  const text = await field.evaluate(node =>
+    node instanceof HTMLTextAreaElement
+      ? node.value
+      : (node as HTMLElement).innerText
+  );
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -62,7 +62,11 @@ async function focus(lab: LabPage): Promise<IFocus> {
     const style = getComputedStyle(element);
     const outline =
       style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    const shadow = style.boxShadow !== 'none';
+    // A code editor shows its focus on its frame, as the lab's cells do.
+    const frame = element.closest('.jp-NotebookMetadata-codeEditor');
+    const framed =
+      frame !== null && getComputedStyle(frame).outlineStyle !== 'none';
+    const shadow = style.boxShadow !== 'none' || framed;
     return {
       name: (name || label || element.textContent || '').trim(),
       tag: element.tagName.toLowerCase(),

@@ -9,6 +9,7 @@ import {
   notebookWith,
   PYTHON_KERNELSPEC,
   readNotebook,
+  shownJSON,
   test,
   uniqueName,
   writeNotebook
@@ -415,8 +416,8 @@ test('the raw JSON view applies valid edits key by key and refuses invalid ones'
   await lab.openPanel();
   await lab.panel.getByRole('button', { name: 'Raw JSON' }).click();
   const raw = lab.panel.getByLabel('Notebook metadata as JSON');
-  const text = await raw.inputValue();
-  expect(JSON.parse(text)).toEqual(ORIGINAL);
+  await expect.poll(() => shownJSON(raw)).toEqual(ORIGINAL);
+  const text = await raw.innerText();
 
   await raw.fill(
     text.replace('"STAT-201"', '"STAT-202"').replace(/,\s*"zero": 0/, '')
