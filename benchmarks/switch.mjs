@@ -44,7 +44,13 @@ const SIZES = [
   ['1 MB', { bytes: 1_000_000 }],
   ['3,000 keys', { keys: 3_000 }]
 ];
-const MODES = ['bare', 'core', 'ours'];
+/**
+ * The labs: bare; core's Advanced Tools; ours as a notebook opens it (the
+ * sections with something set open); ours with the raw JSON open and in
+ * view; ours with a large value shown (the cases with one).
+ */
+const MODES = ['bare', 'core', 'ours', 'ours-raw', 'ours-value'];
+const isOurs = mode => mode.startsWith('ours');
 /** BENCH_CASES="1 KB; 3,000 keys" runs these cases only, in this order. */
 const CASES = process.env.BENCH_CASES
   ? process.env.BENCH_CASES.split(';').map(label => {
@@ -145,7 +151,7 @@ async function labPage(mode) {
     width: 1400,
     height: 900
   });
-  if (mode === 'ours') {
+  if (isOurs(mode)) {
     sidebarWidth = await page.evaluate(() => {
       window.jupyterapp.shell.activateById('jp-notebook-metadata');
       return document.getElementById('jp-right-stack').offsetWidth;
@@ -179,6 +185,145 @@ async function openAdvancedTools(page) {
     .waitFor({ timeout: ADVANCED_TOOLS_TIMEOUT });
 }
 
+/**
+ * Wait until the page is idle: two idle periods in a row with 40 ms or more
+ * left (work left over from the last switch, as CodeMirror's background
+ * parsing, is done), at most 5 s.
+ */
+async function settled(page) {
+  await page.evaluate(
+    () =>
+      new Promise(resolve => {
+        const start = performance.now();
+        let quiet = 0;
+        const check = deadline => {
+          quiet = deadline.timeRemaining() >= 40 ? quiet + 1 : 0;
+          if (quiet >= 2 || performance.now() - start > 5000) {
+            resolve();
+          } else {
+            requestIdleCallback(check);
+          }
+        };
+        requestIdleCallback(check);
+      })
+  );
+}
+
+/** Open our raw JSON section and bring it into view, its text built. */
+async function openRawJson(page) {
+  const panel = page.locator('#jp-notebook-metadata');
+  await panel
+    .locator('.jp-NotebookMetadata-sectionToggle')
+    .filter({ hasText: 'Raw JSON' })
+    .click();
+  const raw = panel.locator('.jp-NotebookMetadata-raw');
+  await raw.scrollIntoViewIfNeeded();
+  await panel
+    .locator('.jp-NotebookMetadata-raw[aria-busy="false"]')
+    .waitFor({ timeout: 60_000 });
+}
+
+/**
+ * The ms from the start of the last switch (which took `switchMs`) until
+ * our raw JSON shows the notebook switched to (it is built after the frame
+ * that shows the notebook, while the page is idle).
+ */
+async function timeRawJsonFilled(page, title, switchMs) {
+  const waited = await page.evaluate(
+    title =>
+      new Promise(resolve => {
+        const start = performance.now();
+        const check = () => {
+          const raw = document.querySelector(
+            '#jp-notebook-metadata .jp-NotebookMetadata-raw'
+          );
+          const text = raw?.querySelector('.cm-content')?.textContent ?? '';
+          if (
+            raw?.getAttribute('aria-busy') === 'false' &&
+            text.includes(`"a_notebook": "${title}"`)
+          ) {
+            resolve(performance.now() - start);
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    title
+  );
+  return switchMs + waited;
+}
+
+/** Show the large value of the notebook shown (the cases with one). */
+async function showLargeValue(page) {
+  const show = page.locator(
+    '#jp-notebook-metadata button[aria-label="Show value of payload"]'
+  );
+  if ((await show.count()) > 0) {
+    await show.click();
+    await page
+      .locator('#jp-notebook-metadata .jp-NotebookMetadata-keyRow .cm-editor')
+      .waitFor();
+  }
+}
+
+/**
+ * With a large value (the cases with one): the ms from "Show value" to the
+ * end of the frame that shows it, and from a key typed in it to the end of
+ * the frame that shows the key (the median of five).
+ */
+async function timeLargeValue(page, state) {
+  const show = page.locator(
+    '#jp-notebook-metadata button[aria-label="Show value of payload"]'
+  );
+  if ((await show.count()) === 0) {
+    return;
+  }
+  state.showValue.push(
+    await page.evaluate(
+      () =>
+        new Promise(resolve => {
+          const button = document.querySelector(
+            '#jp-notebook-metadata button[aria-label="Show value of payload"]'
+          );
+          const start = performance.now();
+          button.click();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port2.postMessage(null);
+          });
+        })
+    )
+  );
+  const editor = page.getByLabel('Value of payload (JSON)');
+  await editor.click();
+  for (let i = 0; i < 5; i++) {
+    // The listener is in place before the key is typed.
+    await page.evaluate(() => {
+      window.benchKeystroke = new Promise(resolve => {
+        document.addEventListener(
+          'keydown',
+          () => {
+            const start = performance.now();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () =>
+                resolve(performance.now() - start);
+              channel.port2.postMessage(null);
+            });
+          },
+          { capture: true, once: true }
+        );
+      });
+    });
+    await page.keyboard.type(' ');
+    state.keystrokes.push(await page.evaluate(() => window.benchKeystroke));
+  }
+  // Taken back: the notebook is left as it was.
+  await editor.press('Escape');
+}
+
 /** Time one switch to `id`; whether the panel showed `title` in that frame. */
 async function timeSwitch(page, id, title, mode) {
   return page.evaluate(
@@ -188,7 +333,7 @@ async function timeSwitch(page, id, title, mode) {
         window.jupyterapp.shell.activateById(id);
         requestAnimationFrame(() => {
           let shown = null;
-          if (mode === 'ours') {
+          if (mode.startsWith('ours')) {
             const name = document.querySelector(
               '#jp-notebook-metadata .jp-NotebookMetadata-notebookName'
             );
@@ -227,7 +372,7 @@ async function timeExternalEdit(page, value, mode) {
         model.setMetadata('edited', value);
         requestAnimationFrame(() => {
           let shown = null;
-          if (mode === 'ours') {
+          if (mode.startsWith('ours')) {
             const field = document.querySelector(
               '#jp-notebook-metadata textarea[aria-label="Value of edited (JSON)"]'
             );
@@ -269,20 +414,35 @@ async function takeTurn(mode, tag, state, lastRound) {
   if (mode === 'core') {
     await openAdvancedTools(page);
   }
+  if (mode === 'ours-raw') {
+    await openRawJson(page);
+  }
   // Warm up once each way.
   await timeSwitch(page, a, `${tag}-a.ipynb`, mode);
   await timeSwitch(page, b, `${tag}-b.ipynb`, mode);
   for (let i = 0; i < PER_ROUND; i++) {
     const [id, title] =
       i % 2 === 0 ? [a, `${tag}-a.ipynb`] : [b, `${tag}-b.ipynb`];
+    if (mode === 'ours-value') {
+      await showLargeValue(page);
+    }
+    // As a user switches: from a page done with what it was doing.
+    await settled(page);
     const result = await timeSwitch(page, id, title, mode);
     state.times.push(result.ms);
     if (result.shown) {
       state.sameFrame += 1;
     }
+    if (mode === 'ours-raw') {
+      state.filled.push(await timeRawJsonFilled(page, title, result.ms));
+    }
+  }
+  if (mode === 'ours-value') {
+    await timeLargeValue(page, state);
   }
   // One key changed elsewhere, on the notebook shown.
   for (let i = 0; i < PER_ROUND; i++) {
+    await settled(page);
     const result = await timeExternalEdit(page, state.edits.length + 1, mode);
     state.edits.push(result.ms);
     if (result.shown) {
@@ -330,7 +490,16 @@ async function measureCases() {
     const states = Object.fromEntries(
       MODES.map(mode => [
         mode,
-        { times: [], sameFrame: 0, edits: [], editShown: 0, heap: 0 }
+        {
+          times: [],
+          sameFrame: 0,
+          edits: [],
+          editShown: 0,
+          heap: 0,
+          filled: [],
+          showValue: [],
+          keystrokes: []
+        }
       ])
     );
     // One lab page at a time (labs open side by side slow each other down on
@@ -347,10 +516,15 @@ async function measureCases() {
       row[mode] = median(times);
       row[`${mode}Frame`] = mode === 'bare' ? '' : `${sameFrame}/${MEASURED}`;
       row[`${mode}Edit`] = median(edits);
-      row[`${mode}EditFrame`] =
-        mode === 'ours' ? `${editShown}/${MEASURED}` : '';
+      row[`${mode}EditFrame`] = isOurs(mode) ? `${editShown}/${MEASURED}` : '';
       row[`${mode}Heap`] = heap;
     }
+    const ours = states['ours-raw'];
+    row.rawFilled = median(ours.filled);
+    const value = states['ours-value'];
+    row.hasValue = value.showValue.length > 0;
+    row.showValue = row.hasValue ? median(value.showValue) : 0;
+    row.keystroke = row.hasValue ? median(value.keystrokes) : 0;
     rows.push(row);
   }
   return { rows, version };
@@ -374,30 +548,51 @@ const { rows, version } = measured;
 
 const f = n => n.toFixed(1);
 const signed = n => (n >= 0 ? '+' : '') + n.toFixed(1);
+/** A case's cell of a mode that does not apply to it. */
+const hasMode = (r, mode) => mode !== 'ours-value' || r.hasValue;
+const cell = (r, mode, text) => (hasMode(r, mode) ? text : '–');
 console.log(`\nJupyterLab ${version} (.venv), Chromium ${chromiumVersion}`);
 console.log(
-  `\nNotebook switch (median of ${MEASURED}, ms to the end of the next frame) and heap left per opened-and-closed notebook (MB, after GC)\n`
+  `\nNotebook switch (median of ${MEASURED}, ms to the end of the next frame). core: Advanced Tools open; ours: as a notebook opens it; raw: ours with Raw JSON open and in view; value: ours with the notebook's large value shown before the switch\n`
 );
 console.log(
-  '| metadata | bare ms | core ms | ours ms | ours − bare | core − bare | core same frame | ours same frame | bare heap | core heap | ours heap |'
+  '| metadata | bare ms | core − bare | ours − bare | raw − bare | value − bare | core same frame | ours same frame | raw same frame | value same frame | raw JSON filled in (ms) |'
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.size} | ${f(r.bare)} | ${f(r.core)} | ${f(r.ours)} | ${signed(r.ours - r.bare)} | ${signed(r.core - r.bare)} | ${r.coreFrame} | ${r.oursFrame} | ${r.bareHeap.toFixed(2)} | ${r.coreHeap.toFixed(2)} | ${r.oursHeap.toFixed(2)} |`
+    `| ${r.size} | ${f(r.bare)} | ${signed(r.core - r.bare)} | ${signed(r.ours - r.bare)} | ${signed(r['ours-raw'] - r.bare)} | ${cell(r, 'ours-value', signed(r['ours-value'] - r.bare))} | ${r.coreFrame} | ${r.oursFrame} | ${r['ours-rawFrame']} | ${cell(r, 'ours-value', r['ours-valueFrame'])} | ${f(r.rawFilled)} |`
+  );
+}
+console.log('\nHeap left per opened-and-closed notebook (MB, after GC)\n');
+console.log('| metadata | bare | core | ours | raw | value |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.size} | ${MODES.map(mode => cell(r, mode, r[`${mode}Heap`].toFixed(2))).join(' | ')} |`
   );
 }
 console.log(
   `\nOne key changed elsewhere on the notebook shown (median of ${MEASURED}, ms to the end of the next frame)\n`
 );
 console.log(
-  '| metadata | bare ms | core ms | ours ms | ours − bare | core − bare | ours same frame |'
+  '| metadata | bare ms | core − bare | ours − bare | raw − bare | value − bare | ours same frame | raw same frame |'
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.size} | ${f(r.bareEdit)} | ${f(r.coreEdit)} | ${f(r.oursEdit)} | ${signed(r.oursEdit - r.bareEdit)} | ${signed(r.coreEdit - r.bareEdit)} | ${r.oursEditFrame} |`
+    `| ${r.size} | ${f(r.bareEdit)} | ${signed(r.coreEdit - r.bareEdit)} | ${signed(r.oursEdit - r.bareEdit)} | ${signed(r['ours-rawEdit'] - r.bareEdit)} | ${cell(r, 'ours-value', signed(r['ours-valueEdit'] - r.bareEdit))} | ${r.oursEditFrame} | ${r['ours-rawEditFrame']} |`
   );
+}
+if (rows.some(r => r.hasValue)) {
+  console.log(
+    `\nA large value shown in ours (the "payload" key): "Show value" to the end of the frame that shows it (median of ${ROUNDS}); a key typed in it to the end of the frame that shows it (median of ${5 * ROUNDS})\n`
+  );
+  console.log('| metadata | Show value ms | keystroke ms |');
+  console.log('|---|---|---|');
+  for (const r of rows.filter(r => r.hasValue)) {
+    console.log(`| ${r.size} | ${f(r.showValue)} | ${f(r.keystroke)} |`);
+  }
 }
 if (startup) {
   printStartup(startup);

@@ -15,6 +15,7 @@ import { FrontEnds } from './frontends';
 import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
+import { noticeUnappliedAtSave } from './savenotice';
 import { SectionStates } from './sectionstate';
 import { createJupytextSection } from './sections/jupytext';
 import { createKernelSection } from './sections/kernel';
@@ -83,7 +84,9 @@ const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
       editorFactory: editorServices?.factoryService.newInlineEditor,
       onLeave: () => Private.leave(app, panel, tracker)
     });
+    const saveNotice = noticeUnappliedAtSave(tracker, active, trans);
     panel.disposed.connect(() => {
+      saveNotice.dispose();
       active.dispose();
       kernelSpecs.dispose();
     });

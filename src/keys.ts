@@ -3,6 +3,8 @@
  * and JSON text. No JupyterLab imports.
  */
 import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
+import { isObject } from './json';
+import { escapeToken } from './pointer';
 
 /** Serialised values longer than this are shown collapsed until asked for. */
 export const LARGE_VALUE_CHARS = 2000;
@@ -78,7 +80,7 @@ const UNKEEPABLE_NAME =
  */
 export function unkeepableValue(value: unknown, at = ''): IProblem | null {
   if (
-    isPlainObject(value) &&
+    isObject(value) &&
     Object.prototype.hasOwnProperty.call(value, 'constructor')
   ) {
     return {
@@ -103,9 +105,9 @@ function findKey(value: unknown, name: string, at: string): string | null {
         return found;
       }
     }
-  } else if (isPlainObject(value)) {
+  } else if (isObject(value)) {
     for (const key of Object.keys(value)) {
-      const here = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const here = `${at}/${escapeToken(key)}`;
       if (key === name) {
         return here;
       }
@@ -116,10 +118,6 @@ function findKey(value: unknown, name: string, at: string): string | null {
     }
   }
   return null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

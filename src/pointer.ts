@@ -5,6 +5,7 @@
  * values, keeping every sibling as it is. No JupyterLab imports.
  */
 import type { PartialJSONValue } from '@lumino/coreutils';
+import { isObject } from './json';
 
 /** A path into the metadata: the keys (or array indexes) from the top. */
 export type MetadataPath = ReadonlyArray<string>;
@@ -33,7 +34,7 @@ export function parseFieldName(name: string): PathResult {
         message: `"${name}" is not a valid JSON pointer: "~" must be followed by 0 or 1.`
       };
     }
-    path.push(part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    path.push(unescapeToken(part));
   }
   if (path[0] === '') {
     return {
@@ -46,9 +47,17 @@ export function parseFieldName(name: string): PathResult {
 
 /** The JSON pointer of a path (`/a/b~1c`). */
 export function toPointer(path: MetadataPath): string {
-  return path
-    .map(part => '/' + part.replace(/~/g, '~0').replace(/\//g, '~1'))
-    .join('');
+  return path.map(part => '/' + escapeToken(part)).join('');
+}
+
+/** A key as a part of a JSON pointer (`~` as `~0`, `/` as `~1`). */
+export function escapeToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The key a part of a JSON pointer names. */
+export function unescapeToken(part: string): string {
+  return part.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** Whether `prefix` is `path` or one of its ancestors. */
@@ -173,12 +182,6 @@ export function setPath(
     });
   }
   return { ok: true, value: copy as PartialJSONValue };
-}
-
-function isObject(
-  value: unknown
-): value is { [key: string]: PartialJSONValue | undefined } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

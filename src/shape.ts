@@ -3,6 +3,7 @@
  * and where it does not: the types of the value and of everything inside
  * it (other constraints are validation's business). No JupyterLab imports.
  */
+import { isObject } from './json';
 
 /** Where a value first differs in type from its schema, and what was expected. */
 export interface IMisshapen {
@@ -132,8 +133,4 @@ function hasType(value: unknown, type: string): boolean {
     default:
       return true;
   }
-}
-
-function isObject(value: unknown): value is { [key: string]: any } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -5,7 +5,7 @@ import {
   type PartialJSONObject,
   type PartialJSONValue
 } from '@lumino/coreutils';
-import React, { useLayoutEffect, useRef, useState } from 'react';
+import React, { useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import {
   checkKeyName,
@@ -18,7 +18,7 @@ import {
   sameJSON
 } from '../keys';
 import type { NotebookMetadataModel } from '../model';
-import { useDraft } from './draft';
+import { useDraft, useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
 import { JsonEditor } from './JsonEditor';
 import { FieldMessage } from './Section';
@@ -165,6 +165,12 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   // A row stays mounted when another notebook with the same key is shown;
   // its drafts belong to the notebook they were typed in.
   const [nameDraft, setNameDraft] = useOwnedState<string | null>(model, null);
+  useUnapplied(
+    model,
+    nameDraft !== null && nameDraft !== name
+      ? [trans.__('Name of key %1', name)]
+      : []
+  );
   const [nameProblem, setNameProblem] = useOwnedState<string | null>(
     model,
     null
@@ -176,9 +182,13 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
   // is shown in the lab's code editor (which draws only what is in view).
   const big = isLargeValue(value);
   const large = !expanded && big;
+  // Built once per value (a large value shown is typed in: every key
+  // renders the row again).
+  const text = useMemo(() => (large ? '' : formatJSON(value)), [large, value]);
   const valueDraft = useDraft({
     owner: model,
-    value: large ? '' : formatJSON(value),
+    value: text,
+    label: trans.__('Value of %1 (JSON)', name),
     multiline: true,
     validate: text => {
       const parsed = parseJSON(text);

@@ -72,8 +72,9 @@ export function JsonEditor(props: IJsonEditorProps): JSX.Element {
 
   useLayoutEffect(() => {
     const model = new CodeEditor.Model({ mimeType: 'application/json' });
-    model.sharedModel.setSource(latest.current.draft.value);
-    model.sharedModel.clearUndoHistory();
+    Private.untracked(model, () =>
+      model.sharedModel.setSource(latest.current.draft.value)
+    );
     const attributes = new Compartment();
     const created = latest.current.factory({
       host: host.current!,
@@ -137,9 +138,9 @@ export function JsonEditor(props: IJsonEditorProps): JSX.Element {
     if (state && state.text !== props.draft.value) {
       const before = state.text;
       state.text = props.draft.value;
-      Private.replaceChanged(state.model, before, props.draft.value);
-      // Undo in the editor takes back what is typed, never a text given.
-      state.model.sharedModel.clearUndoHistory();
+      Private.untracked(state.model, () =>
+        Private.replaceChanged(state.model, before, props.draft.value)
+      );
     }
   }, [props.draft.value]);
 
@@ -201,6 +202,15 @@ namespace Private {
     attributes: Compartment;
     /** The text last given to or typed in the editor. */
     text: string;
+  }
+
+  /**
+   * Change the text outside the editor's undo history: undo in the editor
+   * takes back what is typed, never a text given; and the text replaced is
+   * freed at once (the history would keep it).
+   */
+  export function untracked(model: CodeEditor.IModel, change: () => void) {
+    model.sharedModel.transact(change, false);
   }
 
   /** The editable element's attributes: its id, name and state. */

@@ -4,13 +4,14 @@ import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-import type { PartialJSONObject } from '@lumino/coreutils';
-
 import type { MetadataHistory } from '../history';
-import { getPath } from '../pointer';
 import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
-import type { ISectionEntry, SectionRegistry } from '../sections/registry';
+import {
+  type ISectionEntry,
+  type SectionRegistry,
+  storedValues
+} from '../sections/registry';
 import type { ActiveNotebookMetadata } from '../tracker';
 import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
@@ -116,7 +117,7 @@ function NotebookMetadataEditor(props: {
       {sections.entries
         .filter(entry => !entry.hidden)
         .map(entry => {
-          const values = sectionValues(entry, metadata);
+          const values = storedValues(entry, metadata);
           const set = Object.keys(values).length;
           return (
             <Section
@@ -196,21 +197,6 @@ function NotebookMetadataEditor(props: {
       </Section>
     </div>
   );
-}
-
-/** A section's stored values, by field name. */
-function sectionValues(
-  entry: ISectionEntry,
-  metadata: Readonly<PartialJSONObject>
-): PartialJSONObject {
-  const values: PartialJSONObject = {};
-  for (const field of entry.fields) {
-    const value = getPath(metadata, field.path);
-    if (value !== undefined) {
-      values[field.name] = value;
-    }
-  }
-  return values;
 }
 
 /**

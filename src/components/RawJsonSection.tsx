@@ -5,7 +5,8 @@ import React, { useEffect, useMemo, useRef, useState } from 'react';
 
 import { jsonErrorOffset, parseJSON } from '../keys';
 import type { NotebookMetadataModel } from '../model';
-import type { IDraftKeyEvent } from './draft';
+import { unescapeToken } from '../pointer';
+import { type IDraftKeyEvent, useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
 import { type IJsonEditorHandle, JsonEditor } from './JsonEditor';
 import { FieldMessage } from './Section';
@@ -37,13 +38,16 @@ export interface IRawJsonSectionProps {
 export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
   const { model, metadata, disabled, trans } = props;
   const [draft, setDraft] = useOwnedState<string | null>(model, null);
+  useUnapplied(model, draft !== null ? [trans.__('Raw JSON')] : []);
   const [problems, setProblems] = useOwnedState<Private.IProblem[]>(model, []);
   const [status, setStatus] = useOwnedState(model, '');
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<IJsonEditorHandle | null>(null);
   const visible = useInView(host);
   const shown = useShownText(model, metadata, visible);
-  const text = draft ?? shown ?? '';
+  const text = draft ?? shown.text;
+  // Another notebook's text is never shown, nor edited.
+  const hidden = draft === null && shown.otherNotebook;
   const lineProblems = useMemo(
     () =>
       problems.filter(
@@ -106,14 +110,14 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
     describedBy: [problems.length > 0 ? errorsId : '', hintId]
       .filter(Boolean)
       .join(' '),
-    disabled
+    disabled: disabled || hidden
   };
 
   return (
     <div
-      className="jp-NotebookMetadata-raw"
+      className={`jp-NotebookMetadata-raw${hidden ? ' jp-mod-otherNotebook' : ''}`}
       ref={host}
-      aria-busy={shown === null && draft === null}
+      aria-busy={draft === null && !shown.current}
     >
       {props.editorFactory ? (
         <JsonEditor
@@ -197,14 +201,15 @@ function useInView(element: React.RefObject<HTMLElement>): boolean {
 
 /**
  * The metadata as indented JSON, built while it is `visible`, at the next
- * idle time after the metadata changes; `null` until built for this model
- * (the text of another notebook is never shown).
+ * idle time after the metadata changes; until then, the text last built
+ * (hidden while it is another notebook's: rewriting a large text at once
+ * would slow the switch that shows the new notebook).
  */
 function useShownText(
   model: NotebookMetadataModel,
   metadata: Readonly<PartialJSONObject>,
   visible: boolean
-): string | null {
+): { text: string; current: boolean; otherNotebook: boolean } {
   const [shown, setShown] = useState<{
     model: NotebookMetadataModel;
     metadata: Readonly<PartialJSONObject>;
@@ -220,7 +225,11 @@ function useShownText(
     const handle = requestIdleCallback(build, { timeout: 200 });
     return () => cancelIdleCallback(handle);
   }, [visible, current, model, metadata]);
-  return shown?.model === model ? shown.text : null;
+  return {
+    text: shown?.text ?? '',
+    current,
+    otherNotebook: shown?.model !== model
+  };
 }
 
 /**
@@ -282,7 +291,7 @@ namespace Private {
     if (!first) {
       return undefined;
     }
-    const key = JSON.stringify(first.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const key = JSON.stringify(unescapeToken(first));
     const indented = text.indexOf(`\n  ${key}:`);
     const offset = indented !== -1 ? indented + 1 : text.indexOf(`${key}:`);
     return offset === -1 ? undefined : lineAt(text, offset);

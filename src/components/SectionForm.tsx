@@ -22,11 +22,17 @@ import {
   type MetadataPath,
   parseFieldName,
   setPath,
-  toPointer
+  toPointer,
+  unescapeToken
 } from '../pointer';
-import type { ISectionEntry, ISectionField } from '../sections/registry';
+import {
+  type ISectionEntry,
+  type ISectionField,
+  storedValues
+} from '../sections/registry';
 import { misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
+import { useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
 import { withFieldTemplates } from './templates';
 import { FieldMessage } from './Section';
@@ -37,6 +43,7 @@ import {
   SECTION_FORM,
   SECTION_WIDGETS
 } from './widgets';
+import { isObject, sameValue } from '../json';
 
 /**
  * Properties of a section's form.
@@ -74,14 +81,13 @@ export const SectionForm = React.memo(function SectionForm(
   // mounted when another notebook is shown, they do not.
   const [pending, setPending] = useOwnedState<Private.IPending[]>(model, []);
   const [problems, setProblems] = useOwnedState<string[]>(model, []);
+  // What the form holds that the notebook does not (a save says so).
+  useUnapplied(
+    model,
+    pending.map(change => Private.labelOf(entry, change.path))
+  );
 
-  const stored: PartialJSONObject = {};
-  for (const field of entry.fields) {
-    const value = getPath(metadata, field.path);
-    if (value !== undefined) {
-      stored[field.name] = value;
-    }
-  }
+  const stored = storedValues(entry, metadata);
   const formData = Private.shownData(entry.fields, stored, pending);
   const misshapen = entry.fields
     .filter(
@@ -235,6 +241,22 @@ function sameSectionProps(a: ISectionFormProps, b: ISectionFormProps): boolean {
  */
 namespace Private {
   /** A change the user made that could not be written. */
+  /**
+   * A value's label for the user: the section's, then its field's and its
+   * parts' titles (names where the schema has none).
+   */
+  export function labelOf(entry: ISectionEntry, path: MetadataPath): string {
+    const field = entry.fields.find(f => f.name === path[0]);
+    let schema: any = field?.schema;
+    const parts = [entry.section.label];
+    parts.push(schema?.title ?? path[0]);
+    for (const part of path.slice(1)) {
+      schema = schema?.properties?.[part] ?? schema?.items;
+      parts.push(schema?.title ?? part);
+    }
+    return parts.join(' › ');
+  }
+
   export interface IPending {
     /** Where, in the form's data (field name first). */
     path: MetadataPath;
@@ -327,7 +349,7 @@ namespace Private {
       const keys = property
         .split('.')
         .slice(1)
-        .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+        .map(part => unescapeToken(part));
       return {
         ...error,
         property: keys.map(key => `[${JSON.stringify(key)}]`).join('')
@@ -521,17 +543,6 @@ namespace Private {
       target.addError?.(message);
     }
     return errors;
-  }
-
-  function isObject(value: unknown): value is { [key: string]: any } {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-  }
-
-  function sameValue(a: unknown, b: unknown): boolean {
-    if (a === undefined || b === undefined) {
-      return a === b;
-    }
-    return JSONExt.deepEqual(a as PartialJSONValue, b as PartialJSONValue);
   }
 
   /** A section id as a part of an element id. */

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 
 import { useOwnedState } from './hooks';
 import { FieldMessage } from './Section';
@@ -8,6 +8,58 @@ import { FieldMessage } from './Section';
  * it cannot be (the draft then stays, with the message next to it).
  */
 export type CommitResult = string | null;
+
+/**
+ * What the panel holds for a notebook and has not written to it: drafts
+ * being typed, values a section refused. A save goes on without them, and
+ * says so (see `savenotice.ts`).
+ */
+export class UnappliedEdits {
+  /** The fields' labels, by owner (the notebook shown) and holder. */
+  private _byOwner = new WeakMap<object, Map<symbol, readonly string[]>>();
+
+  /** Set what `holder` holds unapplied for `owner` (none: nothing). */
+  set(owner: object, holder: symbol, labels: readonly string[]): void {
+    let held = this._byOwner.get(owner);
+    if (!held) {
+      held = new Map();
+      this._byOwner.set(owner, held);
+    }
+    if (labels.length > 0) {
+      held.set(holder, labels);
+    } else {
+      held.delete(holder);
+    }
+  }
+
+  /** The labels of the fields holding something unapplied for `owner`. */
+  of(owner: object): string[] {
+    const labels = new Set<string>();
+    for (const held of this._byOwner.get(owner)?.values() ?? []) {
+      held.forEach(label => labels.add(label));
+    }
+    return [...labels];
+  }
+}
+
+/** The panel's unapplied edits. */
+export const unappliedEdits = new UnappliedEdits();
+
+/**
+ * Tell `unappliedEdits` what this component holds unapplied for `owner`
+ * (the labels of its fields), until it changes or the component goes.
+ */
+export function useUnapplied(owner: unknown, labels: readonly string[]): void {
+  const holder = useRef(Symbol('holder')).current;
+  const key = labels.join('\n');
+  useEffect(() => {
+    if (typeof owner !== 'object' || owner === null) {
+      return;
+    }
+    unappliedEdits.set(owner, holder, labels);
+    return () => unappliedEdits.set(owner, holder, []);
+  }, [owner, key]);
+}
 
 /** The keys a draft's field handles (a DOM or React keyboard event). */
 export interface IDraftKeyEvent {
@@ -41,6 +93,8 @@ export function useDraft(options: {
   stillMeans?: (text: string) => boolean;
   /** Whether Enter commits (not in a multi-line field, where Ctrl+Enter does). */
   multiline?: boolean;
+  /** The field's label, named if a save leaves its draft out. */
+  label?: string;
 }): {
   text: string;
   /** Whether a draft is being typed. */
@@ -55,12 +109,16 @@ export function useDraft(options: {
 } {
   const { owner, value, commit, validate, stillMeans, multiline } = options;
   const [draft, setDraft] = useOwnedState<string | null>(owner, null);
+  useUnapplied(owner, draft !== null && options.label ? [options.label] : []);
   const [problem, setProblem] = useOwnedState<string | null>(owner, null);
   const [committed, setCommitted] = useOwnedState<string | null>(owner, null);
-  const kept =
-    committed !== null && stillMeans && stillMeans(committed)
-      ? committed
-      : null;
+  // Checked once per committed text and value (a large value's text is
+  // parsed for it).
+  const stillKept = useMemo(
+    () => committed !== null && !!stillMeans && stillMeans(committed),
+    [committed, value]
+  );
+  const kept = stillKept ? committed : null;
   const text = draft ?? kept ?? value;
   const done = () => {
     if (draft === null) {
@@ -126,7 +184,7 @@ export function DraftInput(
   }
 ): JSX.Element {
   const { owner, value, commit, id, ...rest } = props;
-  const draft = useDraft({ owner, value, commit });
+  const draft = useDraft({ owner, value, commit, label: rest['aria-label'] });
   const problemId = `${id}-problem`;
   const describedBy =
     [rest['aria-describedby'], draft.problem ? problemId : '']

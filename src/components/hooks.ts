@@ -1,4 +1,6 @@
 import type { ISignal } from '@lumino/signaling';
+
+import { type FileState, fileStates, type IFolderLister } from '../files';
 import {
   useCallback,
   useEffect,
@@ -93,4 +95,31 @@ export function useSignalValue<T, S>(
     [signal]
   );
   return useSyncExternalStore(subscribe, read);
+}
+
+/**
+ * What is known of each file of `paths` (nothing until the check answers,
+ * which it does again when the paths change); no check without `contents`.
+ */
+export function useFileStates(
+  contents: IFolderLister | null,
+  paths: string[]
+): Record<string, FileState> {
+  const key = paths.join('\n');
+  const [states, setStates] = useOwnedState<Record<string, FileState>>(key, {});
+  useEffect(() => {
+    if (!contents || paths.length === 0) {
+      return;
+    }
+    let current = true;
+    void fileStates(contents, paths).then(found => {
+      if (current) {
+        setStates(found);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [key, contents]);
+  return states;
 }

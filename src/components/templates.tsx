@@ -19,6 +19,7 @@ import React, { useContext } from 'react';
 
 import type { ISectionFormContext } from '../tokens';
 import { focusLost } from './focus';
+import { isObject } from '../json';
 
 /** rjsf's mark of a property the schema does not name (`additionalProperties`). */
 const ADDITIONAL_PROPERTY_FLAG = '__additional_property';
@@ -389,10 +390,6 @@ export function withFieldTemplates(
     root['ui:FieldTemplate'] = uiSchema['ui:FieldTemplate'];
   }
   return root;
-}
-
-function isObject(value: unknown): value is { [key: string]: any } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

@@ -31,6 +31,7 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
   const draft = useDraft({
     owner: context?.notebook,
     value: shown,
+    label: name || props.schema.title || id,
     commit: text => {
       // rjsf's number fields turn the text into a number themselves.
       props.onChange(text === '' ? options.emptyValue : text);
@@ -261,6 +262,7 @@ function JsonTextField(
     owner: context.notebook,
     value: formatJSON(props.formData),
     multiline: true,
+    label: props.schema.title || props.name,
     validate: text => {
       const parsed = parseJSON(text);
       if (!parsed.ok) {

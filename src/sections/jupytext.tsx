@@ -8,12 +8,11 @@ import {
 } from '@jupyterlab/ui-components';
 import type { PartialJSONValue } from '@lumino/coreutils';
 import type { FieldProps } from '@rjsf/utils';
-import React, { useEffect } from 'react';
+import React from 'react';
 
 import { FieldMessage } from '../components/Section';
 import { DraftInput, useDraft } from '../components/draft';
-import { useOwnedState, useSignal } from '../components/hooks';
-import { fileStates } from '../files';
+import { useFileStates, useOwnedState, useSignal } from '../components/hooks';
 import {
   checkJupytext,
   FORMAT_OPTIONS,
@@ -184,6 +183,7 @@ function JupytextField(
   const formatsDraft = useDraft({
     owner: model,
     value: stored ?? '',
+    label: trans.__('Jupytext formats'),
     commit: text => {
       const found = pair(text);
       if (found === null) {
@@ -687,33 +687,7 @@ function PairedFilesPreview(props: {
     ? pairedPaths(path, parsed.formats, scriptExtension)
     : { ok: false as const, message: parsed.message };
   const paths = result.ok ? result.paths.map(p => p.path) : [];
-  const key = paths.join('\n');
-  const [existing, setExisting] = useOwnedState<Record<string, boolean>>(
-    key,
-    {}
-  );
-
-  useEffect(() => {
-    if (!contents || paths.length === 0) {
-      return;
-    }
-    let current = true;
-    void fileStates(contents, paths).then(found => {
-      if (current) {
-        setExisting(
-          Object.fromEntries(
-            Object.entries(found).map(([path, state]) => [
-              path,
-              state === 'exists'
-            ])
-          )
-        );
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [key, contents]);
+  const states = useFileStates(contents, paths);
 
   if (!result.ok) {
     return <FieldMessage kind="notice">{result.message}</FieldMessage>;
@@ -724,17 +698,19 @@ function PairedFilesPreview(props: {
       aria-label={trans.__('Paired files preview')}
     >
       {result.paths.map(({ path: file }) => {
-        const state = existing[file];
+        const state = states[file];
         return (
           <li
             key={file}
-            data-exists={state === undefined ? 'unknown' : String(state)}
+            data-exists={
+              state === undefined ? 'unknown' : String(state === 'exists')
+            }
           >
             <span className="jp-NotebookMetadata-code">{file}</span>{' '}
             <span className="jp-NotebookMetadata-badge">
               {state === undefined
                 ? '…'
-                : state
+                : state === 'exists'
                   ? trans.__('exists')
                   : trans.__('not created yet')}
             </span>
@@ -755,22 +731,8 @@ function UnpairedFiles(props: {
   trans: TranslationBundle;
 }): JSX.Element | null {
   const { paths, contents, trans } = props;
-  const key = paths.join('\n');
-  const [existing, setExisting] = useOwnedState<string[]>(key, []);
-  useEffect(() => {
-    if (!contents || paths.length === 0) {
-      return;
-    }
-    let current = true;
-    void fileStates(contents, paths).then(found => {
-      if (current) {
-        setExisting(paths.filter(path => found[path] === 'exists'));
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [key, contents]);
+  const states = useFileStates(contents, paths);
+  const existing = paths.filter(path => states[path] === 'exists');
   if (existing.length === 0) {
     return null;
   }

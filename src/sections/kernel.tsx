@@ -8,6 +8,7 @@ import type { IKernelSpecInfo, KernelSpecs } from '../kernelspecs';
 import type { NotebookMetadataModel } from '../model';
 import kernelSchema from '../schemas/kernel.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
+import { isJSONObject } from '../json';
 
 /**
  * The built-in Kernel section: `kernelspec`, its name picked from the
@@ -35,7 +36,7 @@ export function createKernelSection(
     widgets: { kernelPicker: KernelPickerWidget },
     fields: { languageInfo: LanguageInfoField },
     summary: (values, trans) => {
-      const spec = isObject(values.kernelspec) ? values.kernelspec : {};
+      const spec = isJSONObject(values.kernelspec) ? values.kernelspec : {};
       const name = spec.display_name ?? spec.name;
       return typeof name === 'string' && name ? name : trans.__('no kernel');
     }
@@ -63,7 +64,7 @@ function KernelPicker(
   const specs = kernelSpecs.specs;
   const known = specs.some(spec => spec.name === value);
   const stored = model.getField('kernelspec');
-  const current = isObject(stored) ? stored : undefined;
+  const current = isJSONObject(stored) ? stored : undefined;
 
   const pick = (name: string) => {
     const picked = kernelSpecs.find(name);
@@ -201,14 +202,16 @@ function LanguageInfoField(props: FieldProps): JSX.Element | null {
   const value = props.formData as PartialJSONValue | undefined;
   const { notebook, trans } = props.formContext as ISectionFormContext;
   const [opened, setOpen] = useOwnedState<boolean | null>(notebook, null);
-  if (!isObject(value)) {
+  if (!isJSONObject(value)) {
     return null;
   }
   // Details folded, unless some field is not text (shown as it is).
   const open =
     opened ?? Object.values(value).some(field => typeof field !== 'string');
   const kernelspec = notebook.getField('kernelspec');
-  const kernelLanguage = isObject(kernelspec) ? kernelspec.language : undefined;
+  const kernelLanguage = isJSONObject(kernelspec)
+    ? kernelspec.language
+    : undefined;
   const stale =
     typeof kernelLanguage === 'string' &&
     typeof value.name === 'string' &&
@@ -262,8 +265,4 @@ function LanguageInfoField(props: FieldProps): JSX.Element | null {
       </div>
     </div>
   );
-}
-
-function isObject(value: unknown): value is PartialJSONObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

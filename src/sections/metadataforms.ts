@@ -6,6 +6,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 
 import type { IMetadataSection } from '../tokens';
+import { isObject } from '../json';
 
 /** The metadata forms one plugin's settings schema declares. */
 export interface IMetadataFormsSource {
@@ -177,8 +178,4 @@ namespace Private {
     }
     return forms;
   }
-}
-
-function isObject(value: unknown): value is { [key: string]: any } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

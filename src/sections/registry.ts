@@ -5,9 +5,7 @@
  * No JupyterLab imports.
  */
 import {
-  JSONExt,
   type PartialJSONObject,
-  type PartialJSONValue,
   type ReadonlyJSONObject
 } from '@lumino/coreutils';
 import { DisposableDelegate, type IDisposable } from '@lumino/disposable';
@@ -19,7 +17,8 @@ import {
   type MetadataPath,
   overlaps,
   parseFieldName,
-  toPointer
+  toPointer,
+  unescapeToken
 } from '../pointer';
 import type {
   IMetadataProblem,
@@ -27,6 +26,7 @@ import type {
   INotebookMetadataSections
 } from '../tokens';
 import { formValidator, readableErrors } from '../validation';
+import { isObject, sameValue } from '../json';
 
 /** Where a section comes from; earlier origins win conflicts. */
 export type SectionOrigin =
@@ -180,10 +180,7 @@ export class SectionRegistry implements INotebookMetadataSections {
       const changed = entry.fields.filter(
         field =>
           written.has(field.path[0]) &&
-          !Private.sameValue(
-            getPath(before, field.path),
-            getPath(after, field.path)
-          )
+          !sameValue(getPath(before, field.path), getPath(after, field.path))
       );
       if (changed.length > 0) {
         problems.push(...Private.validateEntry(entry, before, after, changed));
@@ -306,17 +303,6 @@ namespace Private {
     checked: IChecked;
   }
 
-  /** Whether two values (either may be missing) are equal. */
-  export function sameValue(
-    a: PartialJSONValue | undefined,
-    b: PartialJSONValue | undefined
-  ): boolean {
-    if (a === undefined || b === undefined) {
-      return a === b;
-    }
-    return JSONExt.deepEqual(a, b);
-  }
-
   /**
    * The fields of a section, or what is wrong with it: its id, label, rank
    * and schema, each field's name, and whether the schema compiles.
@@ -430,7 +416,7 @@ namespace Private {
       const parts = error.instancePath
         .split('/')
         .slice(1)
-        .map((part: string) => unescape(part));
+        .map((part: string) => unescapeToken(part));
       const params = (error.params ?? {}) as Record<string, unknown>;
       // Where the problem is: the missing or extra member, if it is one.
       const member =
@@ -469,13 +455,19 @@ namespace Private {
     }
     return problems;
   }
+}
 
-  /** A JSON-pointer segment as the name it stands for. */
-  function unescape(part: string): string {
-    return part.replace(/~1/g, '/').replace(/~0/g, '~');
+/** A section's stored values, by field name (fields with no value left out). */
+export function storedValues(
+  entry: ISectionEntry,
+  metadata: Readonly<PartialJSONObject>
+): PartialJSONObject {
+  const values: PartialJSONObject = {};
+  for (const field of entry.fields) {
+    const value = getPath(metadata, field.path);
+    if (value !== undefined) {
+      values[field.name] = value;
+    }
   }
-
-  function isObject(value: unknown): value is { [key: string]: unknown } {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-  }
+  return values;
 }

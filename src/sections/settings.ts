@@ -3,6 +3,7 @@
  * of `schema/plugin.json`). No JupyterLab imports.
  */
 import type { IMetadataSection } from '../tokens';
+import { isObject } from '../json';
 
 /** What the settings declare. */
 export interface ISettingsSections {
@@ -41,8 +42,4 @@ export function sectionsFromSettings(composite: unknown): ISettingsSections {
       )
     : [];
   return { sections, hidden };
-}
-
-function isObject(value: unknown): value is { [key: string]: unknown } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -245,3 +245,32 @@ test("the notebook's own paired file has no Remove button", async ({ lab }) => {
     .poll(async () => 'jupytext' in (await lab.appMetadata()))
     .toBe(false);
 });
+
+test('a save goes on without what the panel has not applied, and says so, naming the fields', async ({
+  lab
+}) => {
+  const name = writeNotebook(
+    `${uniqueName('unapplied')}.ipynb`,
+    notebookWith(COURSE_METADATA)
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  // A value the section refuses (the display name is required)...
+  await enter(lab.panel.getByLabel('Display name'), '');
+  await expect(
+    lab.panel.getByRole('alert').filter({ hasText: 'required' }).first()
+  ).toBeVisible();
+  // ...and a title being typed, not applied yet, the focus still there.
+  const title = lab.panel.getByLabel('Title', { exact: true });
+  await title.fill('Week 4');
+  const saved = await lab.readAfterSave(name, () => title.press('Control+s'));
+  expect(saved.metadata).toEqual(COURSE_METADATA);
+  const notice = lab.page
+    .locator('.Toastify__toast')
+    .filter({ hasText: 'Saved without' });
+  await expect(notice).toContainText('Display name');
+  await expect(notice).toContainText('Title');
+  // The save took nothing away from the panel.
+  await expect(title).toHaveValue('Week 4');
+  await expect(title).toBeFocused();
+});
