@@ -219,6 +219,14 @@ function auditCases(): IAuditCase[] {
         await enter(panel.getByLabel('Jupytext formats'), 'ipynb,py:spin');
         await enter(panel.getByLabel('Week'), '0');
         const raw = panel.getByLabel('Notebook metadata as JSON');
+        // As a user does: brought into view, where its text is built.
+        await panel
+          .locator('.jp-NotebookMetadata-raw')
+          .scrollIntoViewIfNeeded();
+        await expect(panel.locator('.jp-NotebookMetadata-raw')).toHaveAttribute(
+          'aria-busy',
+          'false'
+        );
         await raw.fill('{"broken": ');
         await panel.getByRole('button', { name: 'Apply JSON' }).click();
         const alerts = panel.getByRole('alert');

@@ -345,6 +345,11 @@ test('everything the panel offers, from the keyboard alone', async ({
   // Apply raw JSON: invalid JSON is announced, valid JSON is applied.
   const raw = panel.getByLabel('Notebook metadata as JSON');
   await tabTo(lab, 'Notebook metadata as JSON');
+  // Focused, it is in view: its text is built.
+  await expect(panel.locator('.jp-NotebookMetadata-raw')).toHaveAttribute(
+    'aria-busy',
+    'false'
+  );
   await keyboard.press('Control+A');
   await keyboard.insertText('{"broken": ');
   await tabTo(lab, 'Apply JSON');

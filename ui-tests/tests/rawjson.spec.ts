@@ -183,7 +183,9 @@ test('raw JSON is built only while in view, and always for the notebook shown', 
     lab.panel.locator('.jp-NotebookMetadata-notebookName')
   ).toHaveText(other);
   await expect(container).toHaveAttribute('aria-busy', 'true');
-  expect(await raw.innerText()).not.toContain('"first"');
+  await expect(
+    lab.panel.locator('.jp-NotebookMetadata-raw .cm-content')
+  ).toHaveCSS('opacity', '0');
 
   // In view, it is built for the notebook shown.
   await container.scrollIntoViewIfNeeded();
