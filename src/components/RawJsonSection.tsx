@@ -45,9 +45,10 @@ export function RawJsonSection(props: IRawJsonSectionProps): JSX.Element {
   const editor = useRef<IJsonEditorHandle | null>(null);
   const visible = useInView(host);
   const shown = useShownText(model, metadata, visible);
-  const text = draft ?? shown.text;
-  // Another notebook's text is never shown, nor edited.
+  // Another notebook's text is never shown: the editor is emptied (and
+  // read-only) until this notebook's is built.
   const hidden = draft === null && shown.otherNotebook;
+  const text = draft ?? (hidden ? '' : shown.text);
   const lineProblems = useMemo(
     () =>
       problems.filter(
@@ -201,9 +202,8 @@ function useInView(element: React.RefObject<HTMLElement>): boolean {
 
 /**
  * The metadata as indented JSON, built while it is `visible`, at the next
- * idle time after the metadata changes; until then, the text last built
- * (hidden while it is another notebook's: rewriting a large text at once
- * would slow the switch that shows the new notebook).
+ * idle time after the metadata changes (never in the frame of a switch);
+ * until then, the text last built, and whose it is.
  */
 function useShownText(
   model: NotebookMetadataModel,
