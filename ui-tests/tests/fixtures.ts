@@ -420,10 +420,12 @@ export class LabPage {
       await palette.locator('input').fill(label, { timeout: 2000 });
       await expect(item).toHaveCount(1, { timeout: 2000 });
       await expect(palette.locator('input')).toBeFocused({ timeout: 1000 });
+      // The item itself, clicked: Enter would run whichever item is active
+      // when the palette redraws (as it does when any command changes). The
+      // palette closes if the page takes the focus first (a notebook that
+      // just opened): then it is opened again.
+      await item.click({ timeout: 2000 });
     }).toPass({ timeout: 30_000 });
-    // The item itself, clicked: Enter would run whichever item is active
-    // when the palette redraws (as it does when any command changes).
-    await item.click();
     await expect(palette).toBeHidden();
   }
 
