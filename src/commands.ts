@@ -1,6 +1,7 @@
-import type { CommandRegistry } from '@lumino/commands';
 import type { TranslationBundle } from '@jupyterlab/translation';
+import { CommandRegistry } from '@lumino/commands';
 
+import { metadataIcon } from './icon';
 import { formatsText, PRESETS, withFormats } from './jupytext';
 import type { ActiveNotebookMetadata } from './tracker';
 
@@ -10,6 +11,12 @@ import type { ActiveNotebookMetadata } from './tracker';
 export namespace CommandIDs {
   /** Open the metadata panel and focus its first field. */
   export const open = 'notebook-metadata:open';
+  /** Close the metadata panel and go back to the notebook. */
+  export const close = 'notebook-metadata:close';
+  /** Undo the last change of the shown notebook, metadata edits included. */
+  export const undo = 'notebook-metadata:undo';
+  /** Redo the last undone change of the shown notebook. */
+  export const redo = 'notebook-metadata:redo';
   /** Pair the active notebook with a percent script. */
   export const pairPercent = 'notebook-metadata:jupytext-pair-percent';
   /** Pair the active notebook with a light script. */
@@ -107,4 +114,85 @@ export function addJupytextCommands(
     refresh();
   });
   return [...PAIRINGS.map(p => p.id), CommandIDs.unpair];
+}
+
+/**
+ * Add the panel's commands: open it (its first field focused), close it,
+ * and undo and redo the shown notebook's history. Their keys are bound in
+ * `schema/plugin.json` (undo and redo on the panel, outside text fields,
+ * which keep their own undo of what is typed). Returns their ids.
+ */
+export function addPanelCommands(
+  commands: CommandRegistry,
+  options: IPanelCommandsOptions
+): string[] {
+  const { active, trans } = options;
+  commands.addCommand(CommandIDs.open, {
+    label: options.openLabel,
+    caption: trans.__(
+      'Open the notebook metadata panel; from inside it, go back to the notebook'
+    ),
+    icon: args => (args.isPalette ? undefined : metadataIcon),
+    execute: options.open
+  });
+  commands.addCommand(CommandIDs.close, {
+    label: trans.__('Close the Notebook Metadata Panel'),
+    caption: trans.__('Close the panel and go back to the notebook'),
+    execute: options.leave
+  });
+  const history = () => {
+    const model = active.current;
+    return model && !model.readOnly ? model.history : null;
+  };
+  commands.addCommand(CommandIDs.undo, {
+    label: trans.__('Undo'),
+    caption: trans.__('Undo the last change of the notebook'),
+    isEnabled: () => !!history(),
+    execute: () => {
+      const found = history();
+      if (found?.canUndo) {
+        found.undo();
+      }
+    }
+  });
+  commands.addCommand(CommandIDs.redo, {
+    label: trans.__('Redo'),
+    caption: trans.__('Redo the last undone change of the notebook'),
+    isEnabled: () => !!history(),
+    execute: () => {
+      const found = history();
+      if (found?.canRedo) {
+        found.redo();
+      }
+    }
+  });
+  return [CommandIDs.open, CommandIDs.close, CommandIDs.undo, CommandIDs.redo];
+}
+
+/** What the panel's commands need. */
+export interface IPanelCommandsOptions {
+  /** Follows the active notebook. */
+  active: ActiveNotebookMetadata;
+  /** The panel's translations. */
+  trans: TranslationBundle;
+  /** The open command's label. */
+  openLabel: () => string;
+  /** Show the panel and focus its first field. */
+  open: () => Promise<void>;
+  /** Close the panel and give the focus back to the notebook. */
+  leave: () => void;
+}
+
+/**
+ * A command's caption with its first key binding in the platform's key
+ * names, as core's command toolbar buttons show it: "Undo… (Ctrl+Z)".
+ */
+export function captionWithKeys(commands: CommandRegistry, id: string): string {
+  const caption = commands.caption(id);
+  const binding = commands.keyBindings.find(b => b.command === id);
+  if (!binding) {
+    return caption;
+  }
+  const keys = binding.keys.map(CommandRegistry.formatKeystroke).join(', ');
+  return `${caption} (${keys})`;
 }

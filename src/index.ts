@@ -10,9 +10,8 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { addJupytextCommands, CommandIDs } from './commands';
+import { addJupytextCommands, addPanelCommands, CommandIDs } from './commands';
 import { FrontEnds } from './frontends';
-import { metadataIcon } from './icon';
 import { KernelSpecs } from './kernelspecs';
 import { NotebookMetadataPanel } from './panel';
 import { noticeUnappliedAtSave } from './savenotice';
@@ -23,104 +22,142 @@ import { followMetadataForms, followSettings } from './sections/loaders';
 import { createNotebookSection } from './sections/notebook';
 import { SectionRegistry } from './sections/registry';
 import { INotebookMetadataSections } from './tokens';
-import { ActiveNotebookMetadata } from './tracker';
+import { ActiveNotebookMetadata, IActiveNotebookMetadata } from './tracker';
 
-const PLUGIN_ID = 'jupyterlab-notebook-metadata:plugin';
+/** The registry's id, which names the extension's settings. */
+const SECTIONS_PLUGIN_ID = 'jupyterlab-notebook-metadata:plugin';
 
 /**
- * The notebook metadata panel in the right sidebar, and the registry of its
- * sections.
+ * The sections of the panel: the built-in ones, the user's and admins' (the
+ * settings) and JupyterLab's metadata forms; other extensions add theirs.
  */
-const plugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
-  id: PLUGIN_ID,
-  description: 'A notebook metadata editor in the right sidebar.',
+const sectionsPlugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
+  id: SECTIONS_PLUGIN_ID,
+  description: 'The sections of the notebook metadata panel.',
   autoStart: true,
-  requires: [INotebookTracker],
-  optional: [
-    ILayoutRestorer,
-    ICommandPalette,
-    ITranslator,
-    ISettingRegistry,
-    IStateDB,
-    IEditorServices
-  ],
+  optional: [ISettingRegistry],
   provides: INotebookMetadataSections,
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotebookTracker,
-    restorer: ILayoutRestorer | null,
-    palette: ICommandPalette | null,
-    translator: ITranslator | null,
-    settingRegistry: ISettingRegistry | null,
-    state: IStateDB | null,
-    editorServices: IEditorServices | null
+    settingRegistry: ISettingRegistry | null
   ): INotebookMetadataSections => {
-    translator = translator ?? nullTranslator;
-    const trans = translator.load('jupyterlab_notebook_metadata');
-    const kernelSpecs = new KernelSpecs(app.serviceManager.kernelspecs);
     const sections = new SectionRegistry();
-    sections.add(createKernelSection(kernelSpecs), 'builtin');
+    sections.add(
+      createKernelSection(new KernelSpecs(app.serviceManager.kernelspecs)),
+      'builtin'
+    );
     sections.add(createNotebookSection(), 'builtin');
     sections.add(createJupytextSection(app.serviceManager.contents), 'builtin');
     // Notebook 7's file browser, editor and console pages have no notebook:
     // the registry only, for the extensions that require it.
-    if (!FrontEnds.pageHasNotebooks()) {
-      return sections;
-    }
-    if (settingRegistry) {
-      void followSettings(settingRegistry, PLUGIN_ID, sections);
+    if (settingRegistry && FrontEnds.pageHasNotebooks()) {
+      void followSettings(settingRegistry, SECTIONS_PLUGIN_ID, sections);
       followMetadataForms(settingRegistry, sections);
     }
+    return sections;
+  }
+};
 
+/**
+ * The notebook metadata panel in the right sidebar and its commands; it
+ * provides the metadata of the active notebook to the extension's plugins.
+ */
+const panelPlugin: JupyterFrontEndPlugin<ActiveNotebookMetadata> = {
+  id: 'jupyterlab-notebook-metadata:panel',
+  description: 'A notebook metadata editor in the right sidebar.',
+  autoStart: true,
+  requires: [INotebookTracker, INotebookMetadataSections],
+  optional: [
+    ILayoutRestorer,
+    ICommandPalette,
+    ITranslator,
+    IStateDB,
+    IEditorServices
+  ],
+  provides: IActiveNotebookMetadata,
+  activate: (
+    app: JupyterFrontEnd,
+    tracker: INotebookTracker,
+    registry: INotebookMetadataSections,
+    restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null,
+    translator: ITranslator | null,
+    state: IStateDB | null,
+    editorServices: IEditorServices | null
+  ): ActiveNotebookMetadata => {
+    const sections = Private.ownRegistry(registry);
     const active = new ActiveNotebookMetadata(tracker, {
       sections,
       files: app.serviceManager.contents
     });
+    if (!FrontEnds.pageHasNotebooks()) {
+      return active;
+    }
+    translator = translator ?? nullTranslator;
+    const trans = translator.load('jupyterlab_notebook_metadata');
     const panel: NotebookMetadataPanel = new NotebookMetadataPanel({
       active,
       sections,
-      states: new SectionStates({ state, key: `${PLUGIN_ID}:sections` }),
+      states: new SectionStates({
+        state,
+        key: `${SECTIONS_PLUGIN_ID}:sections`
+      }),
       translator,
       editorFactory: editorServices?.factoryService.newInlineEditor,
+      commands: app.commands,
       onLeave: () => Private.leave(app, panel, tracker)
     });
     const saveNotice = noticeUnappliedAtSave(tracker, active, trans);
-    panel.disposed.connect(() => {
-      saveNotice.dispose();
-      active.dispose();
-      kernelSpecs.dispose();
-    });
+    panel.disposed.connect(() => saveNotice.dispose());
     app.shell.add(panel, 'right', { rank: 600, type: 'Notebook Metadata' });
     restorer?.add(panel, 'jupyterlab-notebook-metadata');
 
-    app.commands.addCommand(CommandIDs.open, {
+    addPanelCommands(app.commands, {
+      active,
+      trans,
       // Notebook 7 has an "Edit Notebook Metadata" of its own (Notebook Tools).
-      label: () =>
+      openLabel: () =>
         FrontEnds.hasNotebook7MetadataCommand(app.commands)
           ? trans.__('Edit Notebook Metadata (Metadata Panel)')
           : trans.__('Edit Notebook Metadata'),
-      caption: trans.__(
-        'Open the notebook metadata panel; from inside it, go back to the notebook'
-      ),
-      icon: args => (args.isPalette ? undefined : metadataIcon),
-      execute: async () => {
-        // The same shortcut takes the keyboard back to the notebook.
-        if (panel.hasFocus) {
-          panel.leave();
-          return;
-        }
+      open: async () => {
         app.shell.activateById(panel.id);
         await panel.focusFirstField();
-      }
+      },
+      leave: () => panel.leave()
     });
     palette?.addItem({
       command: CommandIDs.open,
       category: trans.__('Notebook Operations')
     });
+    return active;
+  }
+};
+
+/**
+ * Jupytext's pairings as commands of the palette, on the active notebook.
+ */
+const jupytextPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-notebook-metadata:jupytext',
+  description: 'Commands that pair the active notebook with text files.',
+  autoStart: true,
+  requires: [IActiveNotebookMetadata],
+  optional: [ICommandPalette, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    active: ActiveNotebookMetadata,
+    palette: ICommandPalette | null,
+    translator: ITranslator | null
+  ): void => {
+    if (!FrontEnds.pageHasNotebooks()) {
+      return;
+    }
+    const trans = (translator ?? nullTranslator).load(
+      'jupyterlab_notebook_metadata'
+    );
     for (const command of addJupytextCommands(app.commands, active, trans)) {
       palette?.addItem({ command, category: trans.__('Jupytext') });
     }
-    return sections;
   }
 };
 
@@ -132,6 +169,21 @@ namespace Private {
   interface ICollapsingShell {
     collapseLeft?: () => void;
     collapseRight?: () => void;
+  }
+
+  /**
+   * The registry of the sections plugin: the panel reads what the public
+   * interface does not show (sections that cannot be shown, their origins).
+   */
+  export function ownRegistry(
+    registry: INotebookMetadataSections
+  ): SectionRegistry {
+    if (!(registry instanceof SectionRegistry)) {
+      throw new Error(
+        `The notebook metadata panel needs the sections of ${SECTIONS_PLUGIN_ID}.`
+      );
+    }
+    return registry;
   }
 
   /**
@@ -159,4 +211,4 @@ namespace Private {
 
 export { CommandIDs };
 export * from './tokens';
-export default plugin;
+export default [sectionsPlugin, panelPlugin, jupytextPlugin];

@@ -15,6 +15,7 @@ import {
   type IProblem,
   unkeepableValue
 } from './keys';
+import { NotebookKernel } from './session';
 import { getPath, parseFieldName, setPath, toPointer } from './pointer';
 import type { SectionRegistry } from './sections/registry';
 import type { IMetadataProblem, INotebookMetadata } from './tokens';
@@ -53,7 +54,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._notebook.stateChanged.connect(this._onStateChanged, this);
     source.pathChanged.connect(this._onPathChanged, this);
     source.fileChanged?.connect(this._onFileSaved, this);
-    source.sessionContext?.kernelChanged.connect(this._onKernelChanged, this);
+    this.kernel = new NotebookKernel(source.sessionContext ?? null);
   }
 
   /**
@@ -61,9 +62,12 @@ export class NotebookMetadataModel implements INotebookMetadata {
    */
   readonly id: string;
 
+  /** The kernel of the notebook's session. */
+  readonly kernel: NotebookKernel;
+
   /**
-   * Emitted after the metadata, the path, the read-only state or the
-   * running kernel changes.
+   * Emitted after the metadata, the path, the read-only state or whether
+   * the file is on the server changes.
    */
   get changed(): ISignal<this, NotebookMetadataModel.IChange> {
     return this._changed;
@@ -166,13 +170,6 @@ export class NotebookMetadataModel implements INotebookMetadata {
   }
 
   /**
-   * The name of the kernel running for the notebook, if one is.
-   */
-  get runningKernel(): string | null {
-    return this._source.sessionContext?.session?.kernel?.name ?? null;
-  }
-
-  /**
    * The notebook's undo history, metadata edits included (null when the
    * notebook's shared model is not @jupyter/ydoc's).
    */
@@ -202,10 +199,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._notebook.stateChanged.disconnect(this._onStateChanged, this);
     this._source.pathChanged.disconnect(this._onPathChanged, this);
     this._source.fileChanged?.disconnect(this._onFileSaved, this);
-    this._source.sessionContext?.kernelChanged.disconnect(
-      this._onKernelChanged,
-      this
-    );
+    this.kernel.dispose();
     Signal.clearData(this);
   }
 
@@ -383,13 +377,6 @@ export class NotebookMetadataModel implements INotebookMetadata {
     return this.update(changes);
   }
 
-  /**
-   * Start another kernel for the notebook (the user asked for it).
-   */
-  async changeKernel(name: string): Promise<void> {
-    await this._source.sessionContext?.changeKernel({ name });
-  }
-
   private _onMetadataChanged(_: INotebookModel, change: { key: string }): void {
     this._stale = true;
     if (this._history?.isApplying) {
@@ -412,10 +399,6 @@ export class NotebookMetadataModel implements INotebookMetadata {
   /** Saved (or reverted): the file is on the server again. */
   private _onFileSaved(): void {
     this.setFileState('exists');
-  }
-
-  private _onKernelChanged(): void {
-    this._emitChanged({ type: 'kernel' });
   }
 
   private _history: MetadataHistory | null;
@@ -469,10 +452,10 @@ export namespace NotebookMetadataModel {
    */
   export interface IChange {
     /**
-     * The metadata (one key), the path, the read-only state, the kernel, or
-     * whether the file is on the server.
+     * The metadata (one key), the path, the read-only state, or whether the
+     * file is on the server.
      */
-    type: 'metadata' | 'path' | 'readOnly' | 'kernel' | 'file';
+    type: 'metadata' | 'path' | 'readOnly' | 'file';
     /** The key that changed, for a metadata change. */
     key?: string;
   }

@@ -1,6 +1,7 @@
 import type { CodeEditor } from '@jupyterlab/codeeditor';
 import { type ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import type { CommandRegistry } from '@lumino/commands';
 import { Panel } from '@lumino/widgets';
 import React from 'react';
 
@@ -41,7 +42,8 @@ export class NotebookMetadataPanel extends Panel {
         sections: options.sections,
         states: options.states,
         translator,
-        editorFactory: options.editorFactory
+        editorFactory: options.editorFactory,
+        commands: options.commands
       })
     );
     body.addClass('jp-NotebookMetadata-body');
@@ -86,8 +88,8 @@ export class NotebookMetadataPanel extends Panel {
 
   /**
    * Leave the panel (`onLeave`: close it, back to the notebook). Escape does
-   * not: in a field it takes back the draft; the open command, run again
-   * from inside the panel, leaves it.
+   * not: in a field it takes back the draft; the close command (the open
+   * command's keys, pressed inside the panel) leaves it.
    */
   leave(): void {
     this._onLeave?.();
@@ -134,6 +136,8 @@ export namespace NotebookMetadataPanel {
     translator?: ITranslator;
     /** JupyterLab's code editor factory, for JSON (a text area without it). */
     editorFactory?: CodeEditor.Factory;
+    /** The app's commands: the panel's undo and redo. */
+    commands: CommandRegistry;
     /** Leave the panel: close it and give the focus back to the notebook. */
     onLeave?: () => void;
   }

@@ -116,7 +116,7 @@ export interface INotebookMetadata {
   readonly metadata: Readonly<PartialJSONObject>;
   /** Whether the notebook cannot be edited. */
   readonly readOnly: boolean;
-  /** Emitted after the metadata, path, read-only state or kernel changes. */
+  /** Emitted after the metadata, path or read-only state changes. */
   readonly changed: ISignal<INotebookMetadata, unknown>;
   /** The value of a field (a top-level key or a JSON pointer). */
   getField(field: string): PartialJSONValue | undefined;
@@ -150,12 +150,27 @@ export namespace INotebookMetadata {
 }
 
 /**
+ * The kernel of an open notebook's session (what runs, not what the
+ * metadata records).
+ */
+export interface INotebookKernel {
+  /** The name of the kernel running for the notebook, if one is. */
+  readonly running: string | null;
+  /** Emitted when another kernel, or none, runs. */
+  readonly changed: ISignal<INotebookKernel, void>;
+  /** Start another kernel for the notebook. */
+  change(name: string): Promise<void>;
+}
+
+/**
  * What the widgets and fields of a section's form get as rjsf's
  * `formContext`.
  */
 export interface ISectionFormContext {
   /** The metadata of the notebook shown. */
   readonly notebook: INotebookMetadata;
+  /** The kernel of the notebook's session. */
+  readonly kernel: INotebookKernel;
   /** The section. */
   readonly section: IMetadataSection;
   /** Whether the form is disabled (read-only notebook). */

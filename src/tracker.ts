@@ -1,4 +1,5 @@
 import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { Token } from '@lumino/coreutils';
 import { type ISignal, Signal } from '@lumino/signaling';
 
 import { fileStates, type IFolderLister } from './files';
@@ -10,6 +11,15 @@ export const FILE_CHECK_INTERVAL = 10_000;
 
 /** How long after a switch or a rename the file is looked for (ms). */
 export const FILE_CHECK_DELAY = 300;
+
+/**
+ * The metadata of the active notebook, which the panel plugin provides to
+ * the extension's other plugins (not exported from the package).
+ */
+export const IActiveNotebookMetadata = new Token<ActiveNotebookMetadata>(
+  'jupyterlab-notebook-metadata:IActiveNotebookMetadata',
+  "The metadata model of the active notebook, for the extension's own plugins."
+);
 
 /**
  * Follows the active notebook and hands out the metadata model of it.

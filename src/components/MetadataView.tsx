@@ -1,9 +1,11 @@
 import type { CodeEditor } from '@jupyterlab/codeeditor';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
-import { redoIcon, undoIcon } from '@jupyterlab/ui-components';
+import { type LabIcon, redoIcon, undoIcon } from '@jupyterlab/ui-components';
+import type { CommandRegistry } from '@lumino/commands';
 import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
+import { captionWithKeys, CommandIDs } from '../commands';
 import type { MetadataHistory } from '../history';
 import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
@@ -33,6 +35,8 @@ export interface IMetadataViewProps {
   translator: ITranslator;
   /** JupyterLab's code editor factory, for JSON (a text area without it). */
   editorFactory?: CodeEditor.Factory;
+  /** The app's commands: the panel's undo and redo. */
+  commands: CommandRegistry;
 }
 
 /**
@@ -60,6 +64,7 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
       states={props.states}
       translator={translator}
       editorFactory={props.editorFactory}
+      commands={props.commands}
     />
   );
 }
@@ -73,6 +78,7 @@ function NotebookMetadataEditor(props: {
   states: SectionStates;
   translator: ITranslator;
   editorFactory?: CodeEditor.Factory;
+  commands: CommandRegistry;
 }): JSX.Element {
   const { model, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
@@ -83,10 +89,7 @@ function NotebookMetadataEditor(props: {
 
   const disabled = model.readOnly || model.fileMissing;
   return (
-    <div
-      className="jp-NotebookMetadata-editor"
-      onKeyDown={event => onUndoKeys(event, model)}
-    >
+    <div className="jp-NotebookMetadata-editor">
       <div className="jp-NotebookMetadata-header">
         <div className="jp-NotebookMetadata-path" title={model.path}>
           <span className="jp-NotebookMetadata-folder">
@@ -97,6 +100,7 @@ function NotebookMetadataEditor(props: {
         {model.history && (
           <UndoButtons
             history={model.history}
+            commands={props.commands}
             disabled={disabled}
             trans={trans}
           />
@@ -234,14 +238,16 @@ function SectionProblems(props: {
 }
 
 /**
- * Undo and Redo of the notebook's history, metadata edits included.
+ * Undo and Redo of the notebook's history, metadata edits included: the
+ * panel's commands, with their keys in the tooltips.
  */
 function UndoButtons(props: {
   history: MetadataHistory;
+  commands: CommandRegistry;
   disabled: boolean;
   trans: TranslationBundle;
 }): JSX.Element {
-  const { history, disabled, trans } = props;
+  const { history, commands, disabled, trans } = props;
   // Read as a store: the notebook clears its history just after it opens,
   // maybe before this subscribes.
   const state = useSignalValue(
@@ -251,78 +257,29 @@ function UndoButtons(props: {
   const [canUndo, canRedo] = state.split(':').map(value => value === 'true');
   // Nothing to undo (or redo) is `aria-disabled`, not disabled: the button
   // that undid the last step keeps the focus.
+  const button = (id: string, icon: LabIcon, can: boolean) => (
+    <button
+      type="button"
+      className="jp-NotebookMetadata-historyButton"
+      title={captionWithKeys(commands, id)}
+      disabled={disabled}
+      aria-disabled={!can}
+      onClick={() => void commands.execute(id)}
+    >
+      <icon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
+      {commands.label(id)}
+    </button>
+  );
   return (
     <div
       className="jp-NotebookMetadata-undo"
       role="group"
       aria-label={trans.__('History')}
     >
-      <button
-        type="button"
-        className="jp-NotebookMetadata-historyButton"
-        title={trans.__('Undo the last change of the notebook (%1)', 'Ctrl+Z')}
-        disabled={disabled}
-        aria-disabled={!canUndo}
-        onClick={() => {
-          if (history.canUndo) {
-            history.undo();
-          }
-        }}
-      >
-        <undoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
-        {trans.__('Undo')}
-      </button>
-      <button
-        type="button"
-        className="jp-NotebookMetadata-historyButton"
-        title={trans.__(
-          'Redo the last undone change of the notebook (%1)',
-          'Ctrl+Shift+Z'
-        )}
-        disabled={disabled}
-        aria-disabled={!canRedo}
-        onClick={() => {
-          if (history.canRedo) {
-            history.redo();
-          }
-        }}
-      >
-        <redoIcon.react tag="span" className="jp-NotebookMetadata-buttonIcon" />
-        {trans.__('Redo')}
-      </button>
+      {button(CommandIDs.undo, undoIcon, canUndo)}
+      {button(CommandIDs.redo, redoIcon, canRedo)}
     </div>
   );
-}
-
-/**
- * Undo and redo keys inside the panel, outside text fields (which keep
- * their own undo of what is being typed).
- */
-function onUndoKeys(
-  event: React.KeyboardEvent,
-  model: NotebookMetadataModel
-): void {
-  const history = model.history;
-  const target = event.target as HTMLElement;
-  if (
-    !history ||
-    model.readOnly ||
-    !(event.ctrlKey || event.metaKey) ||
-    event.altKey ||
-    target.matches('input, textarea, select, [contenteditable="true"]')
-  ) {
-    return;
-  }
-  const key = event.key.toLowerCase();
-  if (key === 'z' && !event.shiftKey) {
-    history.undo();
-  } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-    history.redo();
-  } else {
-    return;
-  }
-  event.preventDefault();
-  event.stopPropagation();
 }
 
 /**

@@ -103,7 +103,7 @@ export const SectionForm = React.memo(function SectionForm(
     [form, misshapen.join('\n')]
   );
   const context = useMemo<ISectionFormContext>(
-    () => ({ notebook: model, section, disabled, trans }),
+    () => ({ notebook: model, kernel: model.kernel, section, disabled, trans }),
     [model, section, disabled, trans]
   );
 

@@ -5,7 +5,6 @@ import React from 'react';
 import { FieldMessage } from '../components/Section';
 import { useOwnedState, useSignal } from '../components/hooks';
 import type { IKernelSpecInfo, KernelSpecs } from '../kernelspecs';
-import type { NotebookMetadataModel } from '../model';
 import kernelSchema from '../schemas/kernel.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
 import { isJSONObject } from '../json';
@@ -54,16 +53,18 @@ function KernelPicker(
   props: WidgetProps & { kernelSpecs: KernelSpecs }
 ): JSX.Element {
   const { kernelSpecs } = props;
-  const { notebook, trans } = props.formContext as ISectionFormContext;
-  const model = notebook as NotebookMetadataModel;
+  const { notebook, kernel, trans } = props.formContext as ISectionFormContext;
   useSignal(kernelSpecs.changed);
-  useSignal(model.changed, (_, change) => change.type === 'kernel');
-  const [offer, setOffer] = useOwnedState<IKernelSpecInfo | null>(model, null);
-  const [problems, setProblems] = useOwnedState<string[]>(model, []);
+  useSignal(kernel.changed);
+  const [offer, setOffer] = useOwnedState<IKernelSpecInfo | null>(
+    notebook,
+    null
+  );
+  const [problems, setProblems] = useOwnedState<string[]>(notebook, []);
   const value = typeof props.value === 'string' ? props.value : '';
   const specs = kernelSpecs.specs;
   const known = specs.some(spec => spec.name === value);
-  const stored = model.getField('kernelspec');
+  const stored = notebook.getField('kernelspec');
   const current = isJSONObject(stored) ? stored : undefined;
 
   const pick = (name: string) => {
@@ -77,14 +78,14 @@ function KernelPicker(
       display_name: picked.display_name,
       language: picked.language
     };
-    const found = model.setField('kernelspec', next);
+    const found = notebook.setField('kernelspec', next);
     setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
-    const running = model.runningKernel;
+    const running = kernel.running;
     // Offer to switch a running kernel, or to start one when none runs.
     setOffer(found.length === 0 && running !== picked.name ? picked : null);
   };
 
-  const running = model.runningKernel;
+  const running = kernel.running;
   const noticeId = `${props.id}__notice`;
   const problemsId = `${props.id}__problems`;
   const notice = value === '' || !known;
@@ -174,7 +175,7 @@ function KernelPicker(
             type="button"
             className="jp-Button jp-mod-styled jp-mod-accept"
             onClick={() => {
-              void model.changeKernel(offer.name);
+              void kernel.change(offer.name);
               closeOffer();
             }}
           >

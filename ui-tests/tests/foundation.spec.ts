@@ -15,12 +15,17 @@ test('the extension is a federated extension of the lab and its plugin is active
     ).federated_extensions.map((extension: { name: string }) => extension.name)
   );
   expect(federated).toContain('jupyterlab-notebook-metadata');
-  const active = await lab.page.evaluate(() =>
-    (window as any).jupyterapp.isPluginActivated(
-      'jupyterlab-notebook-metadata:plugin'
-    )
+  // The sections' registry, the panel, the Jupytext commands.
+  const plugins = [
+    'jupyterlab-notebook-metadata:plugin',
+    'jupyterlab-notebook-metadata:panel',
+    'jupyterlab-notebook-metadata:jupytext'
+  ];
+  const active = await lab.page.evaluate(
+    ids => ids.filter(id => (window as any).jupyterapp.isPluginActivated(id)),
+    plugins
   );
-  expect(active).toBe(true);
+  expect(active).toEqual(plugins);
 });
 
 test('the panel shows a placeholder, then the active notebook, and follows switches', async ({
