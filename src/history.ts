@@ -3,6 +3,16 @@ import { type ISignal, Signal } from '@lumino/signaling';
 
 import type { INotebookModel } from '@jupyterlab/notebook';
 
+import {
+  type ISharedNotebook,
+  type IStackEvent,
+  type ITransaction,
+  type IUndoManager,
+  type IYMap,
+  metadataMap,
+  sharedNotebook
+} from './sharedmodel';
+
 /**
  * Metadata edits in the notebook's own undo history.
  *
@@ -28,22 +38,23 @@ export class MetadataHistory {
    * when done with it. Null if the notebook's shared model is not ydoc's.
    */
   static acquire(notebook: INotebookModel): MetadataHistory | null {
-    const shared = Private.yNotebook(notebook);
-    if (!shared) {
+    const shared = sharedNotebook(notebook);
+    const map = metadataMap(notebook);
+    if (!shared || !map) {
       return null;
     }
     let history = Private.histories.get(shared);
     if (!history) {
-      history = new MetadataHistory(shared);
+      history = new MetadataHistory(shared, map);
       Private.histories.set(shared, history);
     }
     history._users += 1;
     return history;
   }
 
-  private constructor(shared: Private.IYNotebook) {
+  private constructor(shared: ISharedNotebook, map: IYMap) {
     this._shared = shared;
-    this._map = Private.metadataMap(shared);
+    this._map = map;
     const manager = shared.undoManager;
     this._manager = manager;
     this._previousCapture = manager.captureTransaction;
@@ -108,7 +119,7 @@ export class MetadataHistory {
   write(
     edit: string | undefined,
     keys: string[],
-    write: (tag: (transaction: Private.ITransaction) => void) => void
+    write: (tag: (transaction: ITransaction) => void) => void
   ): void {
     const manager = this._manager;
     const top = manager.undoStack[manager.undoStack.length - 1];
@@ -161,7 +172,7 @@ export class MetadataHistory {
   }
 
   /** Whether the undo manager records a transaction. */
-  private _capture(transaction: Private.ITransaction): boolean {
+  private _capture(transaction: ITransaction): boolean {
     if (!transaction.changedParentTypes.has(this._map)) {
       return true;
     }
@@ -197,7 +208,7 @@ export class MetadataHistory {
     return false;
   }
 
-  private _onStackItemAdded = (event: Private.IStackEvent): void => {
+  private _onStackItemAdded = (event: IStackEvent): void => {
     if (event.type === 'undo') {
       this._sequence += 1;
       this._sequenceOf.set(event.stackItem, this._sequence);
@@ -205,7 +216,7 @@ export class MetadataHistory {
     this._changed.emit();
   };
 
-  private _onStackItemPopped = (event: Private.IStackEvent): void => {
+  private _onStackItemPopped = (event: IStackEvent): void => {
     if (event.type === 'undo') {
       const step = this._sequenceOf.get(event.stackItem) ?? 0;
       for (const [key, write] of this._foreign) {
@@ -260,10 +271,10 @@ export class MetadataHistory {
     return this._map.get(key) as PartialJSONValue | undefined;
   }
 
-  private _shared: Private.IYNotebook;
-  private _map: Private.IYMap;
-  private _manager: Private.IUndoManager;
-  private _previousCapture: (transaction: Private.ITransaction) => boolean;
+  private _shared: ISharedNotebook;
+  private _map: IYMap;
+  private _manager: IUndoManager;
+  private _previousCapture: (transaction: ITransaction) => boolean;
   private _previousIgnoreRemote: boolean;
   private _lastEdit: string | undefined = undefined;
   private _lastItem: unknown = undefined;
@@ -285,67 +296,6 @@ export namespace Private {
   /** The mark of the panel's writes on a Yjs transaction. */
   export const PANEL_WRITE = 'jupyterlab-notebook-metadata:write';
 
-  /** What the history uses of a Yjs transaction. */
-  export interface ITransaction {
-    origin: unknown;
-    local: boolean;
-    meta: Map<unknown, unknown>;
-    changed: Map<unknown, Set<string | null>>;
-    changedParentTypes: Map<unknown, unknown>;
-  }
-
-  /** An undo manager's stack event. */
-  export interface IStackEvent {
-    stackItem: object;
-    type: 'undo' | 'redo';
-  }
-
-  /** What the history uses of Yjs's undo manager. */
-  export interface IUndoManager {
-    undoStack: unknown[];
-    undoing: boolean;
-    redoing: boolean;
-    lastChange: number;
-    ignoreRemoteMapChanges: boolean;
-    captureTransaction: (transaction: ITransaction) => boolean;
-    addToScope(type: unknown): void;
-    stopCapturing(): void;
-    on(event: string, handler: (event: IStackEvent) => void): void;
-    off(event: string, handler: (event: IStackEvent) => void): void;
-  }
-
-  /** What the history uses of a Yjs map. */
-  export interface IYMap {
-    get(key: string): unknown;
-    set(key: string, value: unknown): void;
-    delete(key: string): void;
-  }
-
-  /** What the history uses of @jupyter/ydoc's notebook. */
-  export interface IYNotebook {
-    ydoc: { transact(f: () => void, origin: unknown): void };
-    ymeta: { get(key: string): unknown };
-    undoManager: IUndoManager;
-    canUndo(): boolean;
-    canRedo(): boolean;
-    undo(): void;
-    redo(): void;
-  }
-
   /** One history per shared notebook. */
-  export const histories = new WeakMap<IYNotebook, MetadataHistory>();
-
-  /** The notebook's shared model, if it is @jupyter/ydoc's. */
-  export function yNotebook(notebook: INotebookModel): IYNotebook | null {
-    const shared = notebook.sharedModel as unknown as Partial<IYNotebook>;
-    if (!shared.ydoc || !shared.ymeta || !shared.undoManager) {
-      return null;
-    }
-    return shared.ymeta.get('metadata') ? (shared as IYNotebook) : null;
-  }
-
-  /** The shared map of the notebook's metadata. */
-  export function metadataMap(shared: IYNotebook): IYMap {
-    return shared.ymeta.get('metadata') as IYMap;
-  }
+  export const histories = new WeakMap<ISharedNotebook, MetadataHistory>();
 }

@@ -18,6 +18,7 @@ import {
 import { NotebookKernel } from './session';
 import { getPath, parseFieldName, setPath, toPointer } from './pointer';
 import type { SectionRegistry } from './sections/registry';
+import { type ITransaction, metadataMap, transact } from './sharedmodel';
 import type { IMetadataProblem, INotebookMetadata } from './tokens';
 
 /** A problem that kept a write out. */
@@ -473,27 +474,6 @@ namespace Private {
     return `notebook-metadata-${count}`;
   }
 
-  /** What the model reaches of @jupyter/ydoc's notebook. */
-  interface IYMap {
-    get(key: string): unknown;
-    set(key: string, value: unknown): void;
-    delete(key: string): void;
-    forEach(f: (value: unknown, key: string) => void): void;
-  }
-
-  /**
-   * The shared map of the notebook's metadata, where @jupyter/ydoc keeps it.
-   *
-   * Reached directly because the notebook's own `deleteMetadata` rewrites
-   * every key to delete one (ydoc 4.0); a direct per-key write keeps other
-   * keys, and other people's concurrent edits of them, untouched.
-   */
-  function sharedMetadata(notebook: INotebookModel): IYMap | null {
-    const ymeta = (notebook.sharedModel as { ymeta?: IYMap }).ymeta;
-    const map = ymeta?.get('metadata') as IYMap | undefined;
-    return map && typeof map.delete === 'function' ? map : null;
-  }
-
   /**
    * A shallow copy of metadata in an object without a prototype, where every
    * name, `__proto__` included, is a plain key.
@@ -508,7 +488,7 @@ namespace Private {
    * All metadata. The values are the shared model's own: read them only.
    */
   export function readAll(notebook: INotebookModel): PartialJSONObject {
-    const map = sharedMetadata(notebook);
+    const map = metadataMap(notebook);
     if (!map) {
       return copy(notebook.metadata as PartialJSONObject);
     }
@@ -550,40 +530,28 @@ namespace Private {
   export function write(
     notebook: INotebookModel,
     writes: Array<[string, PartialJSONValue | undefined]>,
-    tag?: (transaction: any) => void
+    tag?: (transaction: ITransaction) => void
   ): void {
-    const map = sharedMetadata(notebook);
-    const shared = notebook.sharedModel as unknown as {
-      ydoc?: {
-        transact(f: (transaction: unknown) => void, origin: unknown): void;
-      };
-    };
-    const transact = (body: () => void) => {
-      if (shared.ydoc && tag) {
-        // The shared model's own origin, so its undo manager tracks the write.
-        shared.ydoc.transact(transaction => {
-          tag(transaction);
-          body();
-        }, shared);
-      } else {
-        notebook.sharedModel.transact(body);
-      }
-    };
-    transact(() => {
-      for (const [key, value] of writes) {
-        if (value === undefined) {
-          if (map) {
-            map.delete(key);
+    const map = metadataMap(notebook);
+    transact(
+      notebook,
+      () => {
+        for (const [key, value] of writes) {
+          if (value === undefined) {
+            if (map) {
+              map.delete(key);
+            } else {
+              notebook.deleteMetadata(key);
+            }
+          } else if (map) {
+            map.set(key, JSONExt.deepCopy(value));
           } else {
-            notebook.deleteMetadata(key);
+            notebook.setMetadata(key, value);
           }
-        } else if (map) {
-          map.set(key, JSONExt.deepCopy(value));
-        } else {
-          notebook.setMetadata(key, value);
         }
-      }
-    });
+      },
+      tag
+    );
     notebook.dirty = true;
   }
 }
