@@ -9,18 +9,10 @@ import { type ISignal, Signal } from '@lumino/signaling';
 
 import type { FileState } from './files';
 import { MetadataHistory } from './history';
-import {
-  checkKeyName,
-  customKeys,
-  type IProblem,
-  unkeepableValue
-} from './keys';
+import { checkKeyName, customKeys, unkeepableValue } from './keys';
 import { getPath, parseFieldName, setPath, toPointer } from './pointer';
 import type { SectionRegistry } from './sections/registry';
-import type { IMetadataProblem, INotebookMetadata } from './tokens';
-
-/** A problem that kept a write out. */
-export type IValidationProblem = IMetadataProblem;
+import type { IMessage, IMetadataProblem, INotebookMetadata } from './tokens';
 
 /** Why nothing is written while the notebook's file is gone. */
 export const FILE_MISSING =
@@ -222,12 +214,12 @@ export class NotebookMetadataModel implements INotebookMetadata {
   update(
     changes: Record<string, PartialJSONValue | undefined>,
     edit?: string
-  ): IValidationProblem[] {
+  ): IMetadataProblem[] {
     if (this.readOnly) {
       return [{ path: '/', message: 'The notebook is read-only.' }];
     }
     if (this._fileMissing) {
-      return [{ path: '/', message: FILE_MISSING, arg: this.path }];
+      return [{ path: '/', message: FILE_MISSING, args: [this.path] }];
     }
     // Without a prototype, every name (`__proto__`, `constructor`) is a key.
     const next = Private.copy(this.metadata);
@@ -294,10 +286,10 @@ export class NotebookMetadataModel implements INotebookMetadata {
     field: string,
     value: PartialJSONValue | undefined,
     options: INotebookMetadata.ISetOptions = {}
-  ): IValidationProblem[] {
+  ): IMetadataProblem[] {
     const parsed = parseFieldName(field);
     if (!parsed.ok) {
-      return [{ path: field, message: '%1', arg: parsed.message }];
+      return [{ path: field, message: '%1', args: [parsed.message] }];
     }
     const [key, ...rest] = parsed.path;
     const result = setPath(
@@ -307,7 +299,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
       options.prune
     );
     if (!result.ok) {
-      return [{ path: field, message: '%1', arg: result.message }];
+      return [{ path: field, message: '%1', args: [result.message] }];
     }
     return this.update({ [key]: result.value }, options.edit);
   }
@@ -322,11 +314,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
   /**
    * Set one key. See `update`.
    */
-  set(
-    key: string,
-    value: PartialJSONValue,
-    edit?: string
-  ): IValidationProblem[] {
+  set(key: string, value: PartialJSONValue, edit?: string): IMetadataProblem[] {
     return this.update({ [key]: value }, edit);
   }
 
@@ -342,7 +330,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
    *
    * @returns the problem with the new name, or null once renamed.
    */
-  rename(oldKey: string, newKey: string): IProblem | null {
+  rename(oldKey: string, newKey: string): IMessage | null {
     if (oldKey === newKey) {
       return null;
     }
@@ -357,7 +345,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     }
     const value = this.metadata[oldKey];
     if (value === undefined) {
-      return { message: 'There is no key named "%1".', arg: oldKey };
+      return { message: 'There is no key named "%1".', args: [oldKey] };
     }
     const problems = this.update({ [oldKey]: undefined, [newKey]: value });
     return problems[0] ?? null;
@@ -367,7 +355,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
    * Make the metadata equal to a whole new object, writing only the keys
    * that differ (the raw JSON view applies through this).
    */
-  replaceAll(next: PartialJSONObject): IValidationProblem[] {
+  replaceAll(next: PartialJSONObject): IMetadataProblem[] {
     const changes: Record<string, PartialJSONValue | undefined> =
       Object.create(null);
     for (const key of Object.keys(this.metadata)) {
@@ -540,8 +528,8 @@ namespace Private {
   /** The problems of values the notebook's model cannot keep as they are. */
   export function unkeepable(
     writes: Array<[string, PartialJSONValue | undefined]>
-  ): IValidationProblem[] {
-    const problems: IValidationProblem[] = [];
+  ): IMetadataProblem[] {
+    const problems: IMetadataProblem[] = [];
     for (const [key, value] of writes) {
       const problem =
         value === undefined
@@ -553,7 +541,7 @@ namespace Private {
         problems.push({
           path: toPointer([key]),
           message: problem.message,
-          arg: problem.arg
+          args: problem.args
         });
       }
     }

@@ -5,6 +5,7 @@ import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 import type { MetadataHistory } from '../history';
+import { translate } from '../messages';
 import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
 import {
@@ -226,7 +227,7 @@ function SectionProblems(props: {
       </div>
       <ul className="jp-NotebookMetadata-problems">
         {entry.problems.map((problem, index) => (
-          <li key={index}>{trans.__(problem.message, ...problem.args)}</li>
+          <li key={index}>{translate(trans, problem)}</li>
         ))}
       </ul>
     </FieldMessage>
