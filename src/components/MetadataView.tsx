@@ -18,7 +18,7 @@ import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
 import { SectionForm } from './SectionForm';
-import { useSignal, useSignalValue, useVersion } from './hooks';
+import { useSignal, useSignalValue } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -77,7 +77,8 @@ function NotebookMetadataEditor(props: {
 }): JSX.Element {
   const { model, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
-  useVersion(model);
+  // Every change of the model, none missed before the subscription.
+  useSignalValue(model.changed, () => model.version);
   useSignal(sections.changed);
   const metadata = model.metadata;
   const customKeys = model.customKeys;
