@@ -5,19 +5,10 @@
 import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
 import { isObject } from './json';
 import { escapeToken } from './pointer';
+import type { IMessage } from './tokens';
 
 /** Serialised values longer than this are shown collapsed until asked for. */
 export const LARGE_VALUE_CHARS = 2000;
-
-/** A message for the user, and a value to interpolate into it. */
-export interface IProblem {
-  /** The untranslated message, with %1 for `arg`. */
-  message: string;
-  /** The value shown in place of %1. */
-  arg?: string;
-  /** The value shown in place of %2. */
-  arg2?: string;
-}
 
 /**
  * The custom keys of a metadata object, in their order: every key no
@@ -39,7 +30,7 @@ export function checkKeyName(
   existing: ReadonlyArray<string>,
   current?: string,
   sectionOf: (key: string) => string | null = () => null
-): IProblem | null {
+): IMessage | null {
   if (name.length === 0) {
     return { message: 'A key needs a name.' };
   }
@@ -47,18 +38,17 @@ export function checkKeyName(
     return { message: 'A key name cannot start or end with a space.' };
   }
   if (name === '__proto__') {
-    return { message: UNKEEPABLE_NAME, arg: name };
+    return { message: UNKEEPABLE_NAME, args: [name] };
   }
   const section = sectionOf(name);
   if (section !== null) {
     return {
       message: '"%1" is edited in its own section (%2).',
-      arg: name,
-      arg2: section
+      args: [name, section]
     };
   }
   if (name !== current && existing.includes(name)) {
-    return { message: 'A key named "%1" already exists.', arg: name };
+    return { message: 'A key named "%1" already exists.', args: [name] };
   }
   return null;
 }
@@ -78,7 +68,7 @@ const UNKEEPABLE_NAME =
  *   shared model (Yjs) tells values apart by their `constructor` and throws
  *   on anything else ("Unexpected content type").
  */
-export function unkeepableValue(value: unknown, at = ''): IProblem | null {
+export function unkeepableValue(value: unknown, at = ''): IMessage | null {
   if (
     isObject(value) &&
     Object.prototype.hasOwnProperty.call(value, 'constructor')
@@ -86,11 +76,11 @@ export function unkeepableValue(value: unknown, at = ''): IProblem | null {
     return {
       message:
         'JupyterLab cannot store an object with a key named "constructor" on its first level (%1); put it one level deeper.',
-      arg: at || '/'
+      args: [at || '/']
     };
   }
   const found = findKey(value, '__proto__', at);
-  return found === null ? null : { message: UNKEEPABLE_NAME_AT, arg: found };
+  return found === null ? null : { message: UNKEEPABLE_NAME_AT, args: [found] };
 }
 
 const UNKEEPABLE_NAME_AT =
@@ -126,7 +116,7 @@ function findKey(value: unknown, name: string, at: string): string | null {
  * characters that are invisible or turn the text around (zero-width and
  * bidirectional controls, line breaks, tabs and other unusual spaces).
  */
-export function hiddenInName(name: string): IProblem | null {
+export function hiddenInName(name: string): IMessage | null {
   if (name.length === 0) {
     return { message: 'This key has an empty name.' };
   }
@@ -144,7 +134,7 @@ export function hiddenInName(name: string): IProblem | null {
   if (hidden.size > 0) {
     return {
       message: 'The name of this key holds characters you cannot see: %1.',
-      arg: [...hidden].join(', ')
+      args: [[...hidden].join(', ')]
     };
   }
   if (name.trim() !== name) {
@@ -160,7 +150,7 @@ export function hiddenInName(name: string): IProblem | null {
 
 /** The outcome of reading JSON text. */
 export type JSONParseResult =
-  { ok: true; value: PartialJSONValue } | { ok: false; problem: IProblem };
+  { ok: true; value: PartialJSONValue } | { ok: false; problem: IMessage };
 
 /** Read JSON text, with a message that says where it went wrong. */
 export function parseJSON(text: string): JSONParseResult {
@@ -338,17 +328,17 @@ const SHORT_JSON_CHARS = 40;
  * A short description of a value, cheap even for very large values:
  * its type and, for objects and arrays, its number of entries.
  */
-export function describeValue(value: unknown): IProblem {
+export function describeValue(value: unknown): IMessage {
   if (Array.isArray(value)) {
-    return { message: 'list of %1 items', arg: String(value.length) };
+    return { message: 'list of %1 items', args: [String(value.length)] };
   }
   if (value !== null && typeof value === 'object') {
     return {
       message: 'object with %1 keys',
-      arg: String(Object.keys(value).length)
+      args: [String(Object.keys(value).length)]
     };
   }
-  return { message: '%1', arg: JSON.stringify(value) };
+  return { message: '%1', args: [JSON.stringify(value) ?? ''] };
 }
 
 /**
@@ -396,16 +386,18 @@ namespace Private {
     text: string,
     trimmed: string,
     reason: string
-  ): IProblem {
+  ): IMessage {
     if (
       /^[^\s"{}[\]0-9.,:-]/.test(trimmed) &&
       !/^(true|false|null)\b/.test(trimmed)
     ) {
       return {
         message: 'Invalid JSON: text needs double quotes, e.g. %1.',
-        arg: JSON.stringify(
-          trimmed.length > 20 ? trimmed.slice(0, 20) + '…' : trimmed
-        )
+        args: [
+          JSON.stringify(
+            trimmed.length > 20 ? trimmed.slice(0, 20) + '…' : trimmed
+          )
+        ]
       };
     }
     const offset = jsonErrorOffset(text);
@@ -413,8 +405,7 @@ namespace Private {
       const lines = text.slice(0, offset).split('\n');
       return {
         message: 'Invalid JSON at line %1, column %2.',
-        arg: String(lines.length),
-        arg2: String(lines[lines.length - 1].length + 1)
+        args: [String(lines.length), String(lines[lines.length - 1].length + 1)]
       };
     }
     if (/end of (JSON|data)/i.test(reason)) {

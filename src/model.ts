@@ -9,20 +9,12 @@ import { type ISignal, Signal } from '@lumino/signaling';
 
 import type { FileState } from './files';
 import { MetadataHistory } from './history';
-import {
-  checkKeyName,
-  customKeys,
-  type IProblem,
-  unkeepableValue
-} from './keys';
+import { checkKeyName, customKeys, unkeepableValue } from './keys';
 import { NotebookKernel } from './session';
 import { getPath, parseFieldName, setPath, toPointer } from './pointer';
 import type { SectionRegistry } from './sections/registry';
 import { type ITransaction, metadataMap, transact } from './sharedmodel';
-import type { IMetadataProblem, INotebookMetadata } from './tokens';
-
-/** A problem that kept a write out. */
-export type IValidationProblem = IMetadataProblem;
+import type { IMessage, IMetadataProblem, INotebookMetadata } from './tokens';
 
 /** Why nothing is written while the notebook's file is gone. */
 export const FILE_MISSING =
@@ -217,12 +209,12 @@ export class NotebookMetadataModel implements INotebookMetadata {
   update(
     changes: Record<string, PartialJSONValue | undefined>,
     edit?: string
-  ): IValidationProblem[] {
+  ): IMetadataProblem[] {
     if (this.readOnly) {
       return [{ path: '/', message: 'The notebook is read-only.' }];
     }
     if (this._fileMissing) {
-      return [{ path: '/', message: FILE_MISSING, arg: this.path }];
+      return [{ path: '/', message: FILE_MISSING, args: [this.path] }];
     }
     // Without a prototype, every name (`__proto__`, `constructor`) is a key.
     const next = Private.copy(this.metadata);
@@ -289,10 +281,10 @@ export class NotebookMetadataModel implements INotebookMetadata {
     field: string,
     value: PartialJSONValue | undefined,
     options: INotebookMetadata.ISetOptions = {}
-  ): IValidationProblem[] {
+  ): IMetadataProblem[] {
     const parsed = parseFieldName(field);
     if (!parsed.ok) {
-      return [{ path: field, message: '%1', arg: parsed.message }];
+      return [{ path: field, message: '%1', args: [parsed.message] }];
     }
     const [key, ...rest] = parsed.path;
     const result = setPath(
@@ -302,7 +294,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
       options.prune
     );
     if (!result.ok) {
-      return [{ path: field, message: '%1', arg: result.message }];
+      return [{ path: field, message: '%1', args: [result.message] }];
     }
     return this.update({ [key]: result.value }, options.edit);
   }
@@ -317,11 +309,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
   /**
    * Set one key. See `update`.
    */
-  set(
-    key: string,
-    value: PartialJSONValue,
-    edit?: string
-  ): IValidationProblem[] {
+  set(key: string, value: PartialJSONValue, edit?: string): IMetadataProblem[] {
     return this.update({ [key]: value }, edit);
   }
 
@@ -337,7 +325,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
    *
    * @returns the problem with the new name, or null once renamed.
    */
-  rename(oldKey: string, newKey: string): IProblem | null {
+  rename(oldKey: string, newKey: string): IMessage | null {
     if (oldKey === newKey) {
       return null;
     }
@@ -352,7 +340,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     }
     const value = this.metadata[oldKey];
     if (value === undefined) {
-      return { message: 'There is no key named "%1".', arg: oldKey };
+      return { message: 'There is no key named "%1".', args: [oldKey] };
     }
     const problems = this.update({ [oldKey]: undefined, [newKey]: value });
     return problems[0] ?? null;
@@ -362,7 +350,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
    * Make the metadata equal to a whole new object, writing only the keys
    * that differ (the raw JSON view applies through this).
    */
-  replaceAll(next: PartialJSONObject): IValidationProblem[] {
+  replaceAll(next: PartialJSONObject): IMetadataProblem[] {
     const changes: Record<string, PartialJSONValue | undefined> =
       Object.create(null);
     for (const key of Object.keys(this.metadata)) {
@@ -503,8 +491,8 @@ namespace Private {
   /** The problems of values the notebook's model cannot keep as they are. */
   export function unkeepable(
     writes: Array<[string, PartialJSONValue | undefined]>
-  ): IValidationProblem[] {
-    const problems: IValidationProblem[] = [];
+  ): IMetadataProblem[] {
+    const problems: IMetadataProblem[] = [];
     for (const [key, value] of writes) {
       const problem =
         value === undefined
@@ -516,7 +504,7 @@ namespace Private {
         problems.push({
           path: toPointer([key]),
           message: problem.message,
-          arg: problem.arg
+          args: problem.args
         });
       }
     }

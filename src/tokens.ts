@@ -94,15 +94,23 @@ export namespace IMetadataSection {
 }
 
 /**
+ * A message for the user, not yet translated: its text, with `%1`, `%2`…
+ * standing for the values of `args`, in order (translated as
+ * `trans.__(message, ...args)`).
+ */
+export interface IMessage {
+  /** The untranslated text, e.g. `'A key named "%1" already exists.'`. */
+  readonly message: string;
+  /** The values shown in place of `%1`, `%2`…; none when it has no `%1`. */
+  readonly args?: ReadonlyArray<string>;
+}
+
+/**
  * A problem with a value, and where it is.
  */
-export interface IMetadataProblem {
+export interface IMetadataProblem extends IMessage {
   /** The JSON pointer of the value in the metadata, e.g. `/authors/0/name`. */
   readonly path: string;
-  /** The untranslated message, with `%1` standing for `arg`. */
-  readonly message: string;
-  /** The value shown in place of `%1`. */
-  readonly arg?: string;
 }
 
 /**

@@ -65,8 +65,7 @@ describe('checkKeyName', () => {
   it('names the section that edits a key', () => {
     expect(checkKeyName('authors', [], undefined, sectionOf)).toEqual({
       message: '"%1" is edited in its own section (%2).',
-      arg: 'authors',
-      arg2: 'Notebook'
+      args: ['authors', 'Notebook']
     });
   });
 
@@ -93,15 +92,14 @@ describe('parseJSON', () => {
       ok: false,
       problem: {
         message: 'Invalid JSON at line %1, column %2.',
-        arg: '2',
-        arg2: '7'
+        args: ['2', '7']
       }
     });
     expect(parseJSON('hello')).toEqual({
       ok: false,
       problem: {
         message: 'Invalid JSON: text needs double quotes, e.g. %1.',
-        arg: '"hello"'
+        args: ['"hello"']
       }
     });
     expect(parseJSON('  ')).toEqual({
@@ -122,13 +120,13 @@ describe('large values', () => {
   it('describes values by type and size', () => {
     expect(describeValue([1, 2])).toEqual({
       message: 'list of %1 items',
-      arg: '2'
+      args: ['2']
     });
     expect(describeValue({ a: 1 })).toEqual({
       message: 'object with %1 keys',
-      arg: '1'
+      args: ['1']
     });
-    expect(describeValue('x')).toEqual({ message: '%1', arg: '"x"' });
+    expect(describeValue('x')).toEqual({ message: '%1', args: ['"x"'] });
   });
 });
 
@@ -150,7 +148,7 @@ describe('hiddenInName', () => {
     if (message) {
       expect(found?.message).toBe(message);
     }
-    expect(found?.arg).toBe(arg);
+    expect(found?.args?.[0]).toBe(arg);
   });
 
   it('finds nothing hidden in ordinary names, whatever their script', () => {
@@ -163,11 +161,13 @@ describe('hiddenInName', () => {
 describe('unkeepableValue', () => {
   it('finds a __proto__ key anywhere, with its pointer', () => {
     const value = JSON.parse('{"a~b": {"c/d": [1, {"__proto__": {}}]}}');
-    expect(unkeepableValue(value, '/k')?.arg).toBe('/k/a~0b/c~1d/1/__proto__');
+    expect(unkeepableValue(value, '/k')?.args).toEqual([
+      '/k/a~0b/c~1d/1/__proto__'
+    ]);
   });
 
   it('finds "constructor" on the first level only', () => {
-    expect(unkeepableValue({ constructor: 1 }, '/k')?.arg).toBe('/k');
+    expect(unkeepableValue({ constructor: 1 }, '/k')?.args).toEqual(['/k']);
     expect(unkeepableValue({ a: { constructor: 1 } })).toBeNull();
     expect(unkeepableValue(['constructor'])).toBeNull();
   });

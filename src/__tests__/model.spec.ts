@@ -160,9 +160,9 @@ describe('NotebookMetadataModel', () => {
       const changed = recordChanges(model);
       expect(metadata.set('__proto__', { a: 1 })[0]?.path).toBe('/__proto__');
       const inside = JSON.parse('{"a": [{"__proto__": {"x": 1}}]}');
-      expect(metadata.set('course', inside)[0]?.arg).toBe(
+      expect(metadata.set('course', inside)[0]?.args).toEqual([
         '/course/a/0/__proto__'
-      );
+      ]);
       expect(
         metadata.replaceAll(JSON.parse('{"__proto__": {"title": "x"}}'))
       ).toHaveLength(1);
@@ -173,7 +173,7 @@ describe('NotebookMetadataModel', () => {
     it('refuses, rather than throws on, a value with "constructor" on its first level', () => {
       const { model, metadata } = openNotebook(ORIGINAL);
       const problems = metadata.set('course', { constructor: 'x' });
-      expect(problems[0]?.arg).toBe('/course');
+      expect(problems[0]?.args).toEqual(['/course']);
       expect(model.getMetadata('course')).toEqual({ code: 'STAT-201' });
       // One level deeper, Yjs keeps it.
       expect(metadata.set('course', { deeper: { constructor: 'x' } })).toEqual(
@@ -290,7 +290,7 @@ describe('NotebookMetadataModel, when its file is gone', () => {
     metadata.setFileState('missing');
     expect(metadata.fileMissing).toBe(true);
     expect(metadata.set('course', 'A')).toEqual([
-      { path: '/', message: FILE_MISSING, arg: 'gone.ipynb' }
+      { path: '/', message: FILE_MISSING, args: ['gone.ipynb'] }
     ]);
     expect(model.getMetadata('course')).toBeUndefined();
     metadata.setFileState('unknown');

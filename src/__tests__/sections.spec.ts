@@ -197,7 +197,7 @@ describe('SectionRegistry', () => {
         {
           path: '/toc/base_numbering',
           message: '%1 must be integer',
-          arg: '/toc/base_numbering'
+          args: ['/toc/base_numbering']
         }
       ]);
       expect(
@@ -266,7 +266,7 @@ describe('SectionRegistry', () => {
         {
           path: '/review/status',
           message: '%1 must be one of: "draft", "done"',
-          arg: '/review/status'
+          args: ['/review/status']
         }
       ]);
       expect(
@@ -275,7 +275,7 @@ describe('SectionRegistry', () => {
         {
           path: '/review/status',
           message: '"%1" is required.',
-          arg: '/review/status'
+          args: ['/review/status']
         }
       ]);
     });

@@ -155,7 +155,7 @@ describe('ActiveNotebookMetadata, when the file goes away', () => {
     window.dispatchEvent(new Event('focus'));
     await settled();
     expect(model.fileMissing).toBe(true);
-    expect(model.set('course', 'B')[0]?.arg).toBe('work/a.ipynb');
+    expect(model.set('course', 'B')[0]?.args).toEqual(['work/a.ipynb']);
     expect(a.context.model.getMetadata('course')).toBe('A');
     active.dispose();
   });

@@ -12,11 +12,11 @@ import {
   describeValue,
   formatJSON,
   hiddenInName,
-  type IProblem,
   isLargeValue,
   parseJSON,
   sameJSON
 } from '../keys';
+import { translate } from '../messages';
 import type { NotebookMetadataModel } from '../model';
 import { useDraft, useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
@@ -132,15 +132,6 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
   );
 }
 
-function say(
-  trans: TranslationBundle,
-  problem: IProblem | null | undefined
-): string | null {
-  return problem
-    ? trans.__(problem.message, problem.arg ?? '', problem.arg2 ?? '')
-    : null;
-}
-
 interface IRowProps {
   model: NotebookMetadataModel;
   name: string;
@@ -192,9 +183,9 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
     multiline: true,
     validate: text => {
       const parsed = parseJSON(text);
-      return parsed.ok ? null : say(trans, parsed.problem);
+      return parsed.ok ? null : translate(trans, parsed.problem);
     },
-    commit: text => say(trans, model.set(name, JSON.parse(text))[0]),
+    commit: text => translate(trans, model.set(name, JSON.parse(text))[0]),
     stillMeans: text => sameJSON(text, value)
   });
   const valueProblem = valueDraft.problem;
@@ -241,7 +232,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         ? next.dataset.part
         : undefined;
     const problem = model.rename(name, nameDraft);
-    setNameProblem(say(trans, problem));
+    setNameProblem(translate(trans, problem));
     if (!problem) {
       props.onRenamed.current(name, nameDraft);
       setNameDraft(null);
@@ -280,7 +271,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
           onChange={event => {
             setNameDraft(event.target.value);
             setNameProblem(
-              say(
+              translate(
                 trans,
                 checkKeyName(
                   event.target.value,
@@ -322,7 +313,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
       )}
       {hidden && (
         <FieldMessage kind="notice" id={ids.hidden}>
-          {say(trans, hidden)}
+          {translate(trans, hidden)}
         </FieldMessage>
       )}
       {partlyEditedBy && (
@@ -336,7 +327,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
       )}
       {collapsed ? (
         <div className="jp-NotebookMetadata-collapsedValue">
-          <span>{say(trans, describeValue(value))}</span>
+          <span>{translate(trans, describeValue(value))}</span>
           <button
             type="button"
             data-part="show"
@@ -397,7 +388,7 @@ function NewKeyRow(props: {
   const [writeProblem, setWriteProblem] = useState<string | null>(null);
   const nameProblem =
     name !== '' || tried
-      ? say(
+      ? translate(
           trans,
           checkKeyName(
             name,
@@ -409,7 +400,7 @@ function NewKeyRow(props: {
       : null;
   const parsed = parseJSON(text);
   const valueProblem = tried
-    ? (writeProblem ?? (parsed.ok ? null : say(trans, parsed.problem)))
+    ? (writeProblem ?? (parsed.ok ? null : translate(trans, parsed.problem)))
     : null;
   const ids = {
     name: 'jp-NotebookMetadata-newKey-nameError',
@@ -424,7 +415,7 @@ function NewKeyRow(props: {
     }
     const found = model.set(name, parsed.value);
     if (found.length > 0) {
-      setWriteProblem(say(trans, found[0]));
+      setWriteProblem(translate(trans, found[0]));
       return;
     }
     setName('');

@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom';
 
 import { captionWithKeys, CommandIDs } from '../commands';
 import type { MetadataHistory } from '../history';
+import { translate } from '../messages';
 import { FILE_MISSING, type NotebookMetadataModel } from '../model';
 import type { SectionStates } from '../sectionstate';
 import {
@@ -19,7 +20,7 @@ import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
 import { SectionForm } from './SectionForm';
-import { useSignal, useSignalValue, useVersion } from './hooks';
+import { useSignal, useSignalValue } from './hooks';
 
 /**
  * Properties of the metadata view.
@@ -82,7 +83,8 @@ function NotebookMetadataEditor(props: {
 }): JSX.Element {
   const { model, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
-  useVersion(model);
+  // Every change of the model, none missed before the subscription.
+  useSignalValue(model.changed, () => model.version);
   useSignal(sections.changed);
   const metadata = model.metadata;
   const customKeys = model.customKeys;
@@ -230,7 +232,7 @@ function SectionProblems(props: {
       </div>
       <ul className="jp-NotebookMetadata-problems">
         {entry.problems.map((problem, index) => (
-          <li key={index}>{trans.__(problem.message, ...problem.args)}</li>
+          <li key={index}>{translate(trans, problem)}</li>
         ))}
       </ul>
     </FieldMessage>

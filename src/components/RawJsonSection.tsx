@@ -4,6 +4,7 @@ import type { PartialJSONObject } from '@lumino/coreutils';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 
 import { jsonErrorOffset, parseJSON } from '../keys';
+import { translate } from '../messages';
 import type { NotebookMetadataModel } from '../model';
 import { unescapeToken } from '../pointer';
 import { type IDraftKeyEvent, useUnapplied } from './draft';
@@ -253,11 +254,10 @@ namespace Private {
   ): IProblem[] {
     const parsed = parseJSON(text);
     if (!parsed.ok) {
-      const { message, arg, arg2 } = parsed.problem;
       const offset = jsonErrorOffset(text);
       return [
         {
-          message: trans.__(message, arg ?? '', arg2 ?? ''),
+          message: translate(trans, parsed.problem),
           line: offset === null ? undefined : lineAt(text, offset)
         }
       ];
@@ -267,7 +267,7 @@ namespace Private {
       return [{ message: trans.__('The metadata must be a JSON object.') }];
     }
     return model.replaceAll(value).map(problem => ({
-      message: trans.__(problem.message, problem.arg ?? ''),
+      message: translate(trans, problem),
       line: keyLine(text, problem.path)
     }));
   }

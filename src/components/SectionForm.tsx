@@ -15,6 +15,7 @@ import type {
 } from '@rjsf/utils';
 import React, { useMemo } from 'react';
 
+import { translate } from '../messages';
 import type { NotebookMetadataModel } from '../model';
 import {
   getPath,
@@ -148,7 +149,7 @@ export const SectionForm = React.memo(function SectionForm(
       const target = toPointer([...field.path, ...draft.path.slice(1)]);
       const found = model.setField(target, value);
       setPending(found.length > 0 ? [...rest, { ...draft, value }] : rest);
-      setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
+      setProblems(found.map(p => translate(trans, p)));
       return;
     }
     let value = getPath(next, leaf);
@@ -174,7 +175,7 @@ export const SectionForm = React.memo(function SectionForm(
       p => !isPrefix(p.path, leaf) && !isPrefix(leaf, p.path)
     );
     setPending(found.length > 0 ? [...rest, { path: leaf, value }] : rest);
-    setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
+    setProblems(found.map(p => translate(trans, p)));
   };
 
   const customValidate = section.validate
@@ -523,7 +524,7 @@ namespace Private {
   ): FormValidation<ReadonlyJSONObject> {
     const problems = entry.section.validate?.(data as PartialJSONObject) ?? [];
     for (const problem of problems) {
-      const message = trans.__(problem.message, problem.arg ?? '');
+      const message = translate(trans, problem);
       const parsed = parseFieldName(problem.path || '/');
       const field = parsed.ok
         ? entry.fields.find(f => isPrefix(f.path, parsed.path))

@@ -24,23 +24,6 @@ export function canFocus(element: Element | null | undefined): boolean {
   );
 }
 
-/** The controls inside `container` that can take the focus, in order. */
-export function focusablesIn(container: Element): HTMLElement[] {
-  return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-    canFocus
-  );
-}
-
-/** Focus the first control inside `container`; returns whether one took it. */
-export function focusFirstIn(container: Element): boolean {
-  const first = focusablesIn(container)[0];
-  if (!first) {
-    return false;
-  }
-  first.focus();
-  return true;
-}
-
 /**
  * Keeps the keyboard focus inside a container: when the control that has
  * it is removed, disabled or hidden (a deleted key, a removed paired file, a

@@ -32,28 +32,6 @@ export function useSignal<T, U>(
 }
 
 /**
- * Re-render the component whenever a model with a `version` and a `changed`
- * signal changes, without missing a change made between the first render
- * and the subscription (React's external store contract).
- */
-export function useVersion(model: {
-  readonly version: number;
-  readonly changed: ISignal<any, any>;
-}): number {
-  const subscribe = useCallback(
-    (onStoreChange: () => void) => {
-      const listener = () => onStoreChange();
-      model.changed.connect(listener);
-      return () => {
-        model.changed.disconnect(listener);
-      };
-    },
-    [model]
-  );
-  return useSyncExternalStore(subscribe, () => model.version);
-}
-
-/**
  * State that belongs to one owner (e.g. the notebook shown): it starts
  * again from `initial` when the owner changes, so that a view kept mounted
  * across notebooks never shows one notebook's draft in another.

@@ -6,6 +6,10 @@ import {
 } from '@jupyterlab/ui-components';
 import type { LabIcon } from '@jupyterlab/ui-components';
 import {
+  nullTranslator,
+  type TranslationBundle
+} from '@jupyterlab/translation';
+import {
   type ArrayFieldTemplateProps,
   canExpand,
   type FieldErrorProps,
@@ -90,7 +94,7 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
     onKeyChange,
     onDropPropertyClick
   } = props;
-  const say = Private.sayer(props.formContext);
+  const trans = Private.translations(props.formContext);
   const name = useFieldName(label);
   if (hidden) {
     return <div className="hidden">{children}</div>;
@@ -137,7 +141,7 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
           <input
             className="jp-FormGroup-contentItem jp-mod-styled"
             type="text"
-            aria-label={say('Name of the property "%1"', label)}
+            aria-label={trans.__('Name of the property "%1"', label)}
             defaultValue={label}
             disabled={disabled || readonly}
             onBlur={event => onKeyChange(event.target.value)}
@@ -148,11 +152,11 @@ export function SectionFieldTemplate(props: FieldTemplateProps): JSX.Element {
           <button
             type="button"
             className="jp-FormGroup-contentItem jp-mod-styled jp-mod-warn jp-FormGroup-removeButton"
-            aria-label={say('Remove the property "%1"', label)}
+            aria-label={trans.__('Remove the property "%1"', label)}
             disabled={disabled || readonly}
             onClick={onDropPropertyClick(label)}
           >
-            {say('Remove')}
+            {trans.__('Remove')}
           </button>
         )}
         <div className="validationErrors">{errors}</div>
@@ -196,7 +200,7 @@ export function SectionArrayTemplate(
   props: ArrayFieldTemplateProps
 ): JSX.Element {
   const { idSchema, schema, items, canAdd, disabled, readonly } = props;
-  const say = Private.sayer(props.formContext);
+  const trans = Private.translations(props.formContext);
   const title = props.uiSchema?.['ui:title'] ?? props.title ?? '';
   const itemSchema: unknown = schema.items;
   const itemTitle =
@@ -204,9 +208,9 @@ export function SectionArrayTemplate(
     typeof itemSchema.title === 'string' &&
     itemSchema.title
       ? itemSchema.title
-      : say('%1 item', title || say('List'));
+      : trans.__('%1 item', title || trans.__('List'));
   const itemName = (index: number) =>
-    say('%1 %2', itemTitle, String(index + 1));
+    trans.__('%1 %2', itemTitle, String(index + 1));
   return (
     <div className={props.className}>
       <div className="jp-FormGroup-compactTitle">
@@ -230,12 +234,12 @@ export function SectionArrayTemplate(
               <div
                 className="jp-ArrayOperations"
                 role="group"
-                aria-label={say('Actions on %1', name)}
+                aria-label={trans.__('Actions on %1', name)}
               >
                 {item.hasMoveUp || item.hasMoveDown ? (
                   <>
                     <Private.ItemButton
-                      label={say('Move %1 up', name)}
+                      label={trans.__('Move %1 up', name)}
                       icon={moveUpIcon}
                       disabled={off}
                       unavailable={!item.hasMoveUp}
@@ -243,7 +247,7 @@ export function SectionArrayTemplate(
                       onClick={item.onReorderClick(item.index, item.index - 1)}
                     />
                     <Private.ItemButton
-                      label={say('Move %1 down', name)}
+                      label={trans.__('Move %1 down', name)}
                       icon={moveDownIcon}
                       disabled={off}
                       unavailable={!item.hasMoveDown}
@@ -254,7 +258,7 @@ export function SectionArrayTemplate(
                 ) : null}
                 {item.hasRemove && (
                   <Private.ItemButton
-                    label={say('Remove %1', name)}
+                    label={trans.__('Remove %1', name)}
                     icon={deleteIcon}
                     disabled={off}
                     onClick={item.onDropIndexClick(item.index)}
@@ -269,13 +273,13 @@ export function SectionArrayTemplate(
         <button
           type="button"
           className="jp-Button jp-mod-minimal jp-mod-styled jp-NotebookMetadata-textButton"
-          aria-label={say('Add %1', itemName(items.length))}
-          title={say('Add %1', itemName(items.length))}
+          aria-label={trans.__('Add %1', itemName(items.length))}
+          title={trans.__('Add %1', itemName(items.length))}
           disabled={disabled || readonly}
           onClick={props.onAddClick}
         >
           <addIcon.react tag="span" elementPosition="center" />
-          {say('Add %1', itemTitle)}
+          {trans.__('Add %1', itemTitle)}
         </button>
       )}
     </div>
@@ -291,7 +295,7 @@ export function SectionObjectTemplate(
   props: ObjectFieldTemplateProps
 ): JSX.Element {
   const { idSchema, schema, properties, disabled, readonly } = props;
-  const say = Private.sayer(props.formContext);
+  const trans = Private.translations(props.formContext);
   const item = useContext(ArrayItemContext);
   const title = item?.name ?? props.uiSchema?.['ui:title'] ?? props.title ?? '';
   const titleId = `${idSchema.$id}__title`;
@@ -314,13 +318,19 @@ export function SectionObjectTemplate(
         <button
           type="button"
           className="jp-Button jp-mod-minimal jp-mod-styled jp-NotebookMetadata-textButton"
-          aria-label={say('Add a property to %1', title || say('the object'))}
-          title={say('Add a property to %1', title || say('the object'))}
+          aria-label={trans.__(
+            'Add a property to %1',
+            title || trans.__('the object')
+          )}
+          title={trans.__(
+            'Add a property to %1',
+            title || trans.__('the object')
+          )}
           disabled={disabled || readonly}
           onClick={props.onAddClick(schema)}
         >
           <addIcon.react tag="span" elementPosition="center" />
-          {say('Add a property')}
+          {trans.__('Add a property')}
         </button>
       )}
     </fieldset>
@@ -396,18 +406,15 @@ export function withFieldTemplates(
  * Module-private helpers.
  */
 namespace Private {
-  /** Translate with the form's translations (kept as is without them). */
-  export function sayer(
-    formContext: unknown
-  ): (text: string, ...args: string[]) => string {
-    const trans = (formContext as ISectionFormContext | undefined)?.trans;
-    return (text, ...args) =>
-      trans
-        ? trans.__(text, ...args)
-        : args.reduce(
-            (result, arg, index) => result.replace(`%${index + 1}`, arg),
-            text
-          );
+  /**
+   * The form's translations; without them, the text as written (its
+   * values in place of `%1`, `%2`…).
+   */
+  export function translations(formContext: unknown): TranslationBundle {
+    return (
+      (formContext as ISectionFormContext | undefined)?.trans ??
+      nullTranslator.load('jupyterlab_notebook_metadata')
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import React from 'react';
 
 import { formatJSON, parseJSON, sameJSON } from '../keys';
+import { translate } from '../messages';
 import { toPointer } from '../pointer';
 import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
@@ -266,8 +267,7 @@ function JsonTextField(
     validate: text => {
       const parsed = parseJSON(text);
       if (!parsed.ok) {
-        const { message, arg, arg2 } = parsed.problem;
-        return trans.__(message, arg ?? '', arg2 ?? '');
+        return translate(trans, parsed.problem);
       }
       const { errors } = props.checkSchema
         ? formValidator.rawValidation(props.schema, parsed.value as any)

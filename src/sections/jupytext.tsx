@@ -31,6 +31,7 @@ import {
   withEntry,
   withFormats
 } from '../jupytext';
+import { translate } from '../messages';
 import jupytextSchema from '../schemas/jupytext.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
 
@@ -135,7 +136,7 @@ export function createJupytextSection(
       }
       const problem = checkJupytext(jupytext);
       return problem
-        ? [{ path: '/jupytext', message: '%1', arg: problem }]
+        ? [{ path: '/jupytext', message: '%1', args: [problem] }]
         : [];
     }
   };
@@ -174,9 +175,7 @@ function JupytextField(
       'jupytext',
       withFormats(jupytext, next.formats)
     );
-    return problems[0]
-      ? trans.__(problems[0].message, problems[0].arg ?? '')
-      : null;
+    return translate(trans, problems[0]);
   };
   // The whole formats string is a draft, written once (Enter, or the focus
   // leaving); what is wrong with it shows under it, and it stays.
@@ -379,9 +378,7 @@ function JupytextField(
                       'jupytext',
                       withEntry(jupytext, key, value)
                     );
-                    return found[0]
-                      ? trans.__(found[0].message, found[0].arg ?? '')
-                      : null;
+                    return translate(trans, found[0]);
                   }}
                 />
               ))}

@@ -5,6 +5,7 @@ import React from 'react';
 import { FieldMessage } from '../components/Section';
 import { useOwnedState, useSignal } from '../components/hooks';
 import type { IKernelSpecInfo, KernelSpecs } from '../kernelspecs';
+import { translate } from '../messages';
 import kernelSchema from '../schemas/kernel.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
 import { isJSONObject } from '../json';
@@ -79,7 +80,7 @@ function KernelPicker(
       language: picked.language
     };
     const found = notebook.setField('kernelspec', next);
-    setProblems(found.map(p => trans.__(p.message, p.arg ?? '')));
+    setProblems(found.map(p => translate(trans, p)));
     const running = kernel.running;
     // Offer to switch a running kernel, or to start one when none runs.
     setOffer(found.length === 0 && running !== picked.name ? picked : null);

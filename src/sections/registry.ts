@@ -21,6 +21,7 @@ import {
   unescapeToken
 } from '../pointer';
 import type {
+  IMessage,
   IMetadataProblem,
   IMetadataSection,
   INotebookMetadataSections
@@ -31,14 +32,6 @@ import { isObject, sameValue } from '../json';
 /** Where a section comes from; earlier origins win conflicts. */
 export type SectionOrigin =
   'builtin' | 'extension' | 'settings' | 'metadataforms';
-
-/** A message for the user, with values for its `%1`, `%2`… */
-export interface ISectionMessage {
-  /** The untranslated message. */
-  message: string;
-  /** The values of its placeholders. */
-  args: string[];
-}
 
 /** One field of a section. */
 export interface ISectionField {
@@ -61,7 +54,7 @@ export interface ISectionEntry {
   /** Its fields (empty when its schema cannot be read). */
   readonly fields: ReadonlyArray<ISectionField>;
   /** Why it cannot be shown; empty when it is fine. */
-  readonly problems: ReadonlyArray<ISectionMessage>;
+  readonly problems: ReadonlyArray<IMessage>;
   /** Whether settings hide it. */
   readonly hidden: boolean;
   /** Whether it is shown and edits its fields (not hidden, no problems). */
@@ -292,7 +285,7 @@ namespace Private {
   /** What a section's own check found. */
   export interface IChecked {
     fields: ISectionField[];
-    problems: ISectionMessage[];
+    problems: IMessage[];
   }
 
   /** A section as added. */
@@ -308,23 +301,23 @@ namespace Private {
    * and schema, each field's name, and whether the schema compiles.
    */
   export function check(section: IMetadataSection): IChecked {
-    const problems: ISectionMessage[] = [];
+    const problems: IMessage[] = [];
     const fields: ISectionField[] = [];
     if (typeof section.id !== 'string' || section.id.trim() === '') {
-      problems.push({ message: 'It has no id.', args: [] });
+      problems.push({ message: 'It has no id.' });
     }
     if (typeof section.label !== 'string' || section.label.trim() === '') {
-      problems.push({ message: 'It has no label.', args: [] });
+      problems.push({ message: 'It has no label.' });
     }
     if (
       section.rank !== undefined &&
       (typeof section.rank !== 'number' || !Number.isFinite(section.rank))
     ) {
-      problems.push({ message: 'Its rank is not a number.', args: [] });
+      problems.push({ message: 'Its rank is not a number.' });
     }
     const schema = section.schema as unknown;
     if (!isObject(schema)) {
-      problems.push({ message: 'Its schema is not an object.', args: [] });
+      problems.push({ message: 'Its schema is not an object.' });
       return { fields, problems };
     }
     if (schema.type !== undefined && schema.type !== 'object') {
@@ -336,8 +329,7 @@ namespace Private {
     const properties = schema.properties;
     if (!isObject(properties) || Object.keys(properties).length === 0) {
       problems.push({
-        message: 'Its schema has no "properties": it edits no field.',
-        args: []
+        message: 'Its schema has no "properties": it edits no field.'
       });
       return { fields, problems };
     }
@@ -369,7 +361,7 @@ namespace Private {
       });
     }
     if (section.uiSchema !== undefined && !isObject(section.uiSchema)) {
-      problems.push({ message: 'Its uiSchema is not an object.', args: [] });
+      problems.push({ message: 'Its uiSchema is not an object.' });
     }
     if (problems.length === 0) {
       const { validationError } = formValidator.rawValidation(
@@ -437,11 +429,11 @@ namespace Private {
       const pointer = toPointer(path);
       problems.push(
         error.keyword === 'required'
-          ? { path: pointer, message: '"%1" is required.', arg: pointer }
+          ? { path: pointer, message: '"%1" is required.', args: [pointer] }
           : {
               path: pointer,
               message: '%1 ' + (error.message ?? 'is invalid'),
-              arg: pointer
+              args: [pointer]
             }
       );
     }
