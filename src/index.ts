@@ -9,6 +9,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { IFormRendererRegistry } from '@jupyterlab/ui-components';
 
 import { addJupytextCommands, addPanelCommands, CommandIDs } from './commands';
 import { FrontEnds } from './frontends';
@@ -35,11 +36,12 @@ const sectionsPlugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
   id: SECTIONS_PLUGIN_ID,
   description: 'The sections of the notebook metadata panel.',
   autoStart: true,
-  optional: [ISettingRegistry],
+  optional: [ISettingRegistry, IFormRendererRegistry],
   provides: INotebookMetadataSections,
   activate: (
     app: JupyterFrontEnd,
-    settingRegistry: ISettingRegistry | null
+    settingRegistry: ISettingRegistry | null,
+    formRenderers: IFormRendererRegistry | null
   ): INotebookMetadataSections => {
     const sections = new SectionRegistry();
     sections.add(
@@ -52,7 +54,7 @@ const sectionsPlugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     // the registry only, for the extensions that require it.
     if (settingRegistry && FrontEnds.pageHasNotebooks()) {
       void followSettings(settingRegistry, SECTIONS_PLUGIN_ID, sections);
-      followMetadataForms(settingRegistry, sections);
+      followMetadataForms(settingRegistry, sections, formRenderers);
     }
     return sections;
   }

@@ -185,6 +185,16 @@ export interface ISectionFormContext {
   readonly disabled: boolean;
   /** The panel's translations. */
   readonly trans: TranslationBundle;
+  /**
+   * The defaults of the section's fields, by name: what JupyterLab's own
+   * metadata-form renderers read from their form context.
+   */
+  readonly defaultFormData: PartialJSONObject;
+  /**
+   * Write fields by name (`undefined` removes one), checked as every write
+   * is: what JupyterLab's metadata-form renderers call.
+   */
+  updateMetadata(fields: PartialJSONObject, reload?: boolean): void;
 }
 
 /**

@@ -8,6 +8,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { SectionForm } from '../components/SectionForm';
 import { NotebookMetadataModel } from '../model';
 import { SectionRegistry } from '../sections/registry';
+import type { FieldProps } from '@rjsf/utils';
+
 import type { IMetadataSection } from '../tokens';
 
 /** A notebook, its metadata model and a registry with one section. */
@@ -179,6 +181,48 @@ describe('SectionForm', () => {
     await type(points, '10');
     // The emptied `grading` goes too; `other` stays.
     expect('grading' in setup.notebook.metadata).toBe(false);
+    expect(setup.notebook.getMetadata('other')).toBe(1);
+    act(() => root.unmount());
+  });
+
+  it("gives JupyterLab's custom renderers core's form context: defaults, and writes by field name", async () => {
+    /** A renderer as core's are written: it writes through the context. */
+    const Tagged = (props: FieldProps) => (
+      <button
+        type="button"
+        data-default={JSON.stringify(props.formContext.defaultFormData)}
+        onClick={() =>
+          props.formContext.updateMetadata({ [props.name]: 'tagged' }, true)
+        }
+      >
+        Tag
+      </button>
+    );
+    const section: IMetadataSection = {
+      id: 'drawn',
+      label: 'Drawn',
+      schema: {
+        type: 'object',
+        properties: {
+          '/drawn/tag': { type: 'string', default: 'none' },
+          '/drawn/count': { type: 'integer' }
+        }
+      },
+      uiSchema: { '/drawn/tag': { 'ui:field': Tagged } }
+    };
+    const setup = setUp({ drawn: { count: 2 }, other: 1 }, section);
+    const { node, root } = await render(setup);
+    const button = node.querySelector<HTMLButtonElement>(
+      'button[data-default]'
+    )!;
+    expect(JSON.parse(button.dataset.default!)).toEqual({
+      '/drawn/tag': 'none'
+    });
+    await act(async () => button.click());
+    expect(setup.notebook.getMetadata('drawn')).toEqual({
+      count: 2,
+      tag: 'tagged'
+    });
     expect(setup.notebook.getMetadata('other')).toBe(1);
     act(() => root.unmount());
   });

@@ -460,6 +460,62 @@ describe('sectionsFromMetadataForms', () => {
     expect(form.notes![0]).toMatch(/"\/grading\/visual" .*my:renderer/s);
   });
 
+  it("draws a field with JupyterLab's custom renderer when the registry has it", () => {
+    const fieldRenderer = () => null;
+    const widgetRenderer = () => null;
+    const renderers: Record<string, unknown> = {
+      'my:field': { fieldRenderer },
+      'my:widget': { widgetRenderer }
+    };
+    const [form] = sectionsFromMetadataForms(
+      [
+        {
+          plugin: 'my:plugin',
+          forms: [
+            {
+              id: 'drawn',
+              label: 'Drawn',
+              metadataSchema: {
+                type: 'object',
+                properties: {
+                  '/drawn/field': { type: 'string' },
+                  '/drawn/widget': { type: 'string' },
+                  '/drawn/unknown': { type: 'string' }
+                }
+              },
+              uiSchema: { '/drawn/widget': { 'ui:help': 'Help' } },
+              metadataOptions: {
+                '/drawn/field': {
+                  metadataLevel: 'notebook',
+                  customRenderer: 'my:field'
+                },
+                '/drawn/widget': {
+                  metadataLevel: 'notebook',
+                  customRenderer: 'my:widget'
+                },
+                '/drawn/unknown': {
+                  metadataLevel: 'notebook',
+                  customRenderer: 'my:unknown'
+                }
+              }
+            }
+          ]
+        }
+      ],
+      id => renderers[id] as any
+    );
+    expect(Object.keys(form.schema.properties)).toEqual([
+      '/drawn/field',
+      '/drawn/widget'
+    ]);
+    expect(form.uiSchema).toEqual({
+      '/drawn/field': { 'ui:field': fieldRenderer },
+      '/drawn/widget': { 'ui:help': 'Help', 'ui:widget': widgetRenderer }
+    });
+    expect(form.notes).toHaveLength(1);
+    expect(form.notes![0]).toMatch(/my:unknown/);
+  });
+
   it('merges forms of the same id from several plugins, as core does', () => {
     const sections = sectionsFromMetadataForms([
       {

@@ -32,7 +32,7 @@ import {
   storedValues
 } from '../sections/registry';
 import { misshapenAt, objectMemberKeyAt } from '../shape';
-import type { ISectionFormContext } from '../tokens';
+import type { IMetadataSection, ISectionFormContext } from '../tokens';
 import { useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
 import { withFieldTemplates } from './templates';
@@ -104,8 +104,31 @@ export const SectionForm = React.memo(function SectionForm(
     [form, misshapen.join('\n')]
   );
   const context = useMemo<ISectionFormContext>(
-    () => ({ notebook: model, kernel: model.kernel, section, disabled, trans }),
-    [model, section, disabled, trans]
+    () => ({
+      notebook: model,
+      kernel: model.kernel,
+      section,
+      disabled,
+      trans,
+      defaultFormData: Private.defaultsOf(entry),
+      // JupyterLab's custom renderers write whole fields, by name.
+      updateMetadata: (fields: PartialJSONObject) => {
+        if (disabled) {
+          return;
+        }
+        const found = Object.entries(fields).flatMap(([name, value]) => {
+          const field = entry.fields.find(f => f.name === name);
+          return field
+            ? model.setField(
+                toPointer(field.path),
+                Private.unlessDefault(section, field, value)
+              )
+            : [];
+        });
+        setProblems(found.map(p => translate(trans, p)));
+      }
+    }),
+    [model, entry, section, disabled, trans, setProblems]
   );
 
   const onChange = (event: IChangeEvent<ReadonlyJSONObject>, id?: string) => {
@@ -152,19 +175,11 @@ export const SectionForm = React.memo(function SectionForm(
       setProblems(found.map(p => translate(trans, p)));
       return;
     }
-    let value = getPath(next, leaf);
     const isField = leaf.length === 1;
-    const writeDefault =
-      section.fieldOptions?.[field.name]?.writeDefault ?? true;
-    if (
-      isField &&
-      !writeDefault &&
-      value !== undefined &&
-      field.schema.default !== undefined &&
-      JSONExt.deepEqual(value, field.schema.default as PartialJSONValue)
-    ) {
-      value = undefined;
-    }
+    const leafValue = getPath(next, leaf);
+    const value = isField
+      ? Private.unlessDefault(section, field, leafValue)
+      : leafValue;
     const target = toPointer([...field.path, ...leaf.slice(1)]);
     // Each change is its own undo step: fields commit their drafts once.
     const found = model.setField(target, value, {
@@ -241,6 +256,36 @@ function sameSectionProps(a: ISectionFormProps, b: ISectionFormProps): boolean {
  * Module-private helpers.
  */
 namespace Private {
+  /**
+   * A field's value to write: none when it equals the field's default and
+   * the section does not write defaults (as core's metadata forms do).
+   */
+  export function unlessDefault(
+    section: IMetadataSection,
+    field: ISectionField,
+    value: PartialJSONValue | undefined
+  ): PartialJSONValue | undefined {
+    const writeDefault =
+      section.fieldOptions?.[field.name]?.writeDefault ?? true;
+    return !writeDefault &&
+      value !== undefined &&
+      field.schema.default !== undefined &&
+      JSONExt.deepEqual(value, field.schema.default as PartialJSONValue)
+      ? undefined
+      : value;
+  }
+
+  /** The defaults of a section's fields, by name. */
+  export function defaultsOf(entry: ISectionEntry): PartialJSONObject {
+    const defaults: PartialJSONObject = {};
+    for (const field of entry.fields) {
+      if (field.schema.default !== undefined) {
+        defaults[field.name] = field.schema.default as PartialJSONValue;
+      }
+    }
+    return defaults;
+  }
+
   /** A change the user made that could not be written. */
   /**
    * A value's label for the user: the section's, then its field's and its

@@ -1,4 +1,5 @@
 import type { ISettingRegistry } from '@jupyterlab/settingregistry';
+import type { IFormRendererRegistry } from '@jupyterlab/ui-components';
 import type { IDisposable } from '@lumino/disposable';
 
 import {
@@ -38,11 +39,13 @@ export async function followSettings(
 
 /**
  * Keep the registry's sections from JupyterLab's metadata forms in step with
- * the settings schemas the setting registry holds.
+ * the settings schemas the setting registry holds; fields with a custom
+ * renderer are drawn by `renderers`' (JupyterLab's form renderer registry).
  */
 export function followMetadataForms(
   settingRegistry: ISettingRegistry,
-  sections: SectionRegistry
+  sections: SectionRegistry,
+  renderers: IFormRendererRegistry | null = null
 ): void {
   let added: IDisposable[] = [];
   let last = '';
@@ -63,9 +66,9 @@ export function followMetadataForms(
     for (const handle of added) {
       handle.dispose();
     }
-    added = sectionsFromMetadataForms(sources).map(section =>
-      sections.add(section, 'metadataforms')
-    );
+    added = sectionsFromMetadataForms(sources, id =>
+      renderers?.getRenderer(id)
+    ).map(section => sections.add(section, 'metadataforms'));
   };
   apply();
   settingRegistry.pluginChanged.connect(apply);

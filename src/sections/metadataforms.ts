@@ -20,14 +20,27 @@ export interface IMetadataFormsSource {
 export const METADATA_FORMS_PREFIX = 'metadataforms:';
 
 /**
+ * A custom renderer of a metadata-form field, as JupyterLab's form renderer
+ * registry holds them: an rjsf field or widget component.
+ */
+export interface IFieldRenderer {
+  /** A component drawing the whole field (rjsf's `ui:field`). */
+  fieldRenderer?: unknown;
+  /** A component drawing the field's input (rjsf's `ui:widget`). */
+  widgetRenderer?: unknown;
+}
+
+/**
  * One section per metadata form with notebook-level fields (forms of the
  * same id from several plugins are merged first, as core merges them). Each
  * section has only the notebook-level fields, their defaults, uiSchema and
- * `writeDefault`; a notebook-level field that needs one of core's custom
- * renderers is not shown but listed in the section's notes.
+ * `writeDefault`. A field with a custom renderer is drawn by the renderer
+ * `rendererOf` finds for it (JupyterLab's form renderer registry), as core
+ * draws it; one with none found is not shown but listed in the notes.
  */
 export function sectionsFromMetadataForms(
-  sources: ReadonlyArray<IMetadataFormsSource>
+  sources: ReadonlyArray<IMetadataFormsSource>,
+  rendererOf: (id: string) => IFieldRenderer | undefined = () => undefined
 ): IMetadataSection[] {
   const merged = Private.merge(sources);
   const sections: IMetadataSection[] = [];
@@ -45,7 +58,15 @@ export function sectionsFromMetadataForms(
         isObject(schema) && typeof schema.title === 'string'
           ? schema.title
           : name;
-      if (typeof options.customRenderer === 'string') {
+      const renderer =
+        typeof options.customRenderer === 'string'
+          ? rendererOf(options.customRenderer)
+          : undefined;
+      if (
+        typeof options.customRenderer === 'string' &&
+        !renderer?.fieldRenderer &&
+        !renderer?.widgetRenderer
+      ) {
         notes.push(
           `"${title}" (${name}) needs JupyterLab's custom renderer "${options.customRenderer}", which this panel cannot draw; edit it in the Property Inspector, or as a custom key.`
         );
@@ -54,6 +75,17 @@ export function sectionsFromMetadataForms(
       properties[name] = schema as RJSFSchema;
       if (form.uiSchema[name] !== undefined) {
         uiSchema[name] = form.uiSchema[name];
+      }
+      if (renderer?.fieldRenderer) {
+        uiSchema[name] = {
+          ...uiSchema[name],
+          'ui:field': renderer.fieldRenderer
+        };
+      } else if (renderer?.widgetRenderer) {
+        uiSchema[name] = {
+          ...uiSchema[name],
+          'ui:widget': renderer.widgetRenderer
+        };
       }
       if (typeof options.writeDefault === 'boolean') {
         fieldOptions[name] = { writeDefault: options.writeDefault };
