@@ -70,7 +70,7 @@ export function freePort() {
  * in `stateDir`: nothing of the user's own Jupyter config leaks in.
  */
 export function serverEnv(stateDir, env = {}, venv = 'default') {
-  for (const dir of ['config', 'data', 'runtime', 'jupyter']) {
+  for (const dir of ['config', 'data', 'runtime', 'jupyter', 'xdg-config']) {
     fs.mkdirSync(path.join(stateDir, dir), { recursive: true });
   }
   return {
@@ -82,6 +82,10 @@ export function serverEnv(stateDir, env = {}, venv = 'default') {
     JUPYTER_RUNTIME_DIR: path.join(stateDir, 'runtime'),
     JUPYTER_PATH: path.join(stateDir, 'jupyter'),
     JUPYTER_PLATFORM_DIRS: '1',
+    // Where Jupytext looks for a global config when a notebook's folders
+    // have none: empty folders of the state, never the user's own.
+    XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'),
+    XDG_CONFIG_DIRS: path.join(stateDir, 'xdg-config'),
     // ipykernel's debugger warns on every kernel start without this.
     PYDEVD_DISABLE_FILE_VALIDATION: '1',
     ...env
@@ -94,7 +98,8 @@ export function serverEnv(stateDir, env = {}, venv = 'default') {
  * `labextensions`: more folders of prebuilt extensions; `onlyLabextensions`:
  * the one folder of prebuilt extensions instead of the environment's;
  * `args`: more `--Class.trait=value` options; `stdio` as for spawn; `venv`:
- * the environment (`default` or `oldest`).
+ * the environment (`default` or `oldest`); `jupytext`: whether Jupytext
+ * (installed in .venv: its contents manager and its lab extension) is on.
  */
 export function serve({
   app: appName = 'lab',
@@ -109,28 +114,71 @@ export function serve({
   args = [],
   stdio = 'inherit',
   env = {},
-  venv = 'default'
+  venv = 'default',
+  jupytext = false
 }) {
   fs.mkdirSync(stateDir, { recursive: true });
+  switchJupytext(stateDir, jupytext);
   return spawn(
     venvBin('jupyter', venv),
     [app(appName).command, `--config=${CONFIG[config]}`, ...args],
     {
       stdio,
-      env: serverEnv(stateDir, {
-        NBMETA_PORT: String(port),
-        NBMETA_ROOT: rootDir,
-        NBMETA_TOKEN: token,
-        NBMETA_STATE: stateDir,
-        NBMETA_EXTRA_LABEXTENSIONS: labextensions.join(path.delimiter),
-        NBMETA_LABEXTENSIONS_ONLY: onlyLabextensions ?? '',
-        NBMETA_EXPOSE_APP: exposeApp ? '1' : '',
-        ...env
-      },
-      venv
-    )
+      env: serverEnv(
+        stateDir,
+        {
+          NBMETA_PORT: String(port),
+          NBMETA_ROOT: rootDir,
+          NBMETA_TOKEN: token,
+          NBMETA_STATE: stateDir,
+          NBMETA_EXTRA_LABEXTENSIONS: labextensions.join(path.delimiter),
+          NBMETA_LABEXTENSIONS_ONLY: onlyLabextensions ?? '',
+          NBMETA_EXPOSE_APP: exposeApp ? '1' : '',
+          ...env
+        },
+        venv
+      )
     }
   );
+}
+
+/**
+ * Turn Jupytext on or off for the servers of `stateDir`, as `jupyter server
+ * extension enable|disable jupyterlab_jupytext` and `jupyter labextension
+ * enable|disable jupyterlab-jupytext` do: in the config folder of the state
+ * (JUPYTER_CONFIG_DIR), which wins over the environment's. Other settings
+ * in those files stay.
+ */
+function switchJupytext(stateDir, on) {
+  const config = path.join(stateDir, 'config');
+  mergeJSON(path.join(config, 'jupyter_server_config.json'), {
+    ServerApp: { jpserver_extensions: { jupyterlab_jupytext: on } }
+  });
+  mergeJSON(path.join(config, 'labconfig', 'page_config.json'), {
+    disabledExtensions: { 'jupyterlab-jupytext': !on }
+  });
+}
+
+/** Merge `value` into the JSON object of `file` (made if missing). */
+function mergeJSON(file, value) {
+  const merge = (into, from) => {
+    for (const [key, item] of Object.entries(from)) {
+      if (item && typeof item === 'object' && !Array.isArray(item)) {
+        into[key] = merge(
+          into[key] && typeof into[key] === 'object' ? into[key] : {},
+          item
+        );
+      } else {
+        into[key] = item;
+      }
+    }
+    return into;
+  };
+  const old = fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf-8'))
+    : {};
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(merge(old, value), null, 2));
 }
 
 /** Wait until the server at `base` answers `/api/status` with `token`. */

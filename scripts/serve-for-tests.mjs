@@ -21,7 +21,9 @@ const { values } = parseArgs({
     // The project environment: `default` or `oldest`.
     venv: { type: 'string', default: 'default' },
     // The name of this server's state folder.
-    name: { type: 'string' }
+    name: { type: 'string' },
+    // Jupytext on (its contents manager and lab extension; off otherwise).
+    jupytext: { type: 'boolean', default: false }
   }
 });
 const rootDir = process.env.LAB_ROOT;
@@ -38,13 +40,7 @@ fs.writeFileSync(
   path.join(kernelDir, 'kernel.json'),
   JSON.stringify({
     // `python` is the server's own Python (jupyter_client's rule).
-    argv: [
-      'python',
-      '-m',
-      'ipykernel_launcher',
-      '-f',
-      '{connection_file}'
-    ],
+    argv: ['python', '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
     display_name: 'Python 3 (second)',
     language: 'python'
   })
@@ -77,7 +73,8 @@ const server = serve({
   labextensions: [exampleLabextensionsDir],
   stdio: ['ignore', log, log],
   env: { JUPYTER_PATH: jupyterPath },
-  venv: values.venv
+  venv: values.venv,
+  jupytext: values.jupytext
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill('SIGTERM'));

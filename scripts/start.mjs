@@ -36,7 +36,9 @@ const server = serve({
   rootDir,
   token,
   stateDir: path.join(root, 'ui-tests', `.${values.app}-state`),
-  stdio: ['ignore', 'inherit', 'pipe']
+  stdio: ['ignore', 'inherit', 'pipe'],
+  // As a Jupytext user has it: paired files written on save.
+  jupytext: true
 });
 
 /** The first notebook in the served folder, for a direct link. */

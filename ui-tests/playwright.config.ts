@@ -34,7 +34,8 @@ if (!process.env.LAB_TOKEN) {
     'HOSTILE_LAB',
     'NOTEBOOK',
     'OLDEST_LAB',
-    'OLDEST_NOTEBOOK'
+    'OLDEST_NOTEBOOK',
+    'JUPYTEXT_LAB'
   ]) {
     process.env[`${name}_PORT`] = freePort();
   }
@@ -54,6 +55,13 @@ const IN_NOTEBOOK7 = /(notebook7|a11y|smoke)\.spec\.ts/;
 
 /** Tests that only make sense in Notebook 7 (their file names). */
 const NOTEBOOK7_ONLY = /notebook7\.spec\.ts/;
+
+/**
+ * The tests beside real Jupytext, in a lab of their own where it is on (its
+ * contents manager and lab extension; off in the other servers, which show
+ * the panel as it is without Jupytext).
+ */
+const WITH_JUPYTEXT = /withjupytext\.spec\.ts/;
 
 /** The hostile-metadata suite, in a lab of its own. */
 const HOSTILE = /hostile\.spec\.ts/;
@@ -89,6 +97,12 @@ const HOSTS = {
     app: 'notebook',
     venv: 'oldest',
     port: process.env.OLDEST_NOTEBOOK_PORT!
+  },
+  'jupytext-lab': {
+    app: 'lab',
+    venv: 'default',
+    port: process.env.JUPYTEXT_LAB_PORT!,
+    jupytext: true
   }
 };
 
@@ -135,7 +149,7 @@ export default defineConfig<IHostOptions>({
   projects: [
     {
       name: 'lab',
-      testIgnore: [NOTEBOOK7_ONLY, HOSTILE],
+      testIgnore: [NOTEBOOK7_ONLY, HOSTILE, WITH_JUPYTEXT],
       workers: 1,
       use: {
         host: 'lab',
@@ -161,6 +175,15 @@ export default defineConfig<IHostOptions>({
       }
     },
     {
+      name: 'jupytext-lab',
+      testMatch: WITH_JUPYTEXT,
+      workers: 1,
+      use: {
+        host: 'lab',
+        baseURL: `http://127.0.0.1:${HOSTS['jupytext-lab'].port}`
+      }
+    },
+    {
       name: 'oldest-lab',
       testMatch: IN_OLDEST,
       workers: 1,
@@ -179,9 +202,9 @@ export default defineConfig<IHostOptions>({
       }
     }
   ],
-  webServer: Object.entries(HOSTS).map(([name, { app, venv, port }]) => ({
-    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${app} --venv ${venv} --name ${name} --port ${port}`,
-    url: `http://127.0.0.1:${port}/api/status?token=${token}`,
+  webServer: Object.entries(HOSTS).map(([name, host]) => ({
+    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${host.app} --venv ${host.venv} --name ${name} --port ${host.port}${'jupytext' in host ? ' --jupytext' : ''}`,
+    url: `http://127.0.0.1:${host.port}/api/status?token=${token}`,
     timeout: 120_000,
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
     reuseExistingServer: false,

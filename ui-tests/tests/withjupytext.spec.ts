@@ -1,0 +1,236 @@
+/**
+ * The panel beside real Jupytext (1.19.6, from PyPI: its contents manager
+ * writes the paired files on save, its lab extension is loaded): what the
+ * panel pairs, Jupytext writes, where the panel said, in the format chosen;
+ * checked on disk. Runs in the `jupytext-lab` project only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+  enter,
+  expect,
+  labRoot,
+  notebookWith,
+  PYTHON_KERNELSPEC,
+  readNotebook,
+  test,
+  uniqueName,
+  writeNotebook
+} from './fixtures';
+
+const ORIGINAL = {
+  kernelspec: PYTHON_KERNELSPEC,
+  language_info: { name: 'python', file_extension: '.py' },
+  course: { code: 'STAT-201' }
+};
+
+/** The files under a folder of the served root (server paths), sorted. */
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(labRoot, dir), {
+      withFileTypes: true
+    })) {
+      const child = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) {
+          walk(child);
+        }
+      } else {
+        found.push(child);
+      }
+    }
+  };
+  walk(folder);
+  return found.sort();
+}
+
+/** The text of a file of the served root. */
+function readText(name: string): string {
+  return fs.readFileSync(path.join(labRoot, name), 'utf-8');
+}
+
+test('Jupytext is on in this lab: its server writes paired files, its lab extension is loaded', async ({
+  lab
+}) => {
+  const federated = await lab.page.evaluate(() =>
+    JSON.parse(
+      document.getElementById('jupyter-config-data')!.textContent!
+    ).federated_extensions.map((extension: { name: string }) => extension.name)
+  );
+  expect(federated).toEqual(
+    expect.arrayContaining([
+      'jupyterlab-jupytext',
+      'jupyterlab-notebook-metadata'
+    ])
+  );
+});
+
+test('a preset picked in the panel: Jupytext writes the percent script on save, where the preview said', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-preset');
+  const name = writeNotebook(`${folder}/lesson.ipynb`, notebookWith(ORIGINAL));
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  await lab.panel
+    .getByLabel('Pair with')
+    .selectOption({ label: 'Python script, percent format' });
+  const preview = lab.panel.getByRole('list', { name: 'Paired files preview' });
+  await expect(preview.getByRole('listitem')).toHaveText([
+    `${name} exists`,
+    `${folder}/lesson.py not created yet`
+  ]);
+  const saved = await lab.saveAndRead(name);
+  // Jupytext keeps the pairing in the notebook, and every other key.
+  expect(saved.metadata).toEqual({
+    ...ORIGINAL,
+    jupytext: { formats: 'ipynb,py:percent' }
+  });
+  expect(filesUnder(folder)).toEqual([name, `${folder}/lesson.py`]);
+  const script = readText(`${folder}/lesson.py`);
+  expect(script).toMatch(/^# ---\n# jupyter:\n# {3}jupytext:\n/);
+  expect(script).toContain('#     formats: ipynb,py:percent');
+  expect(script).toContain('#       format_name: percent');
+  expect(script).toContain('# %%\nprint("hello")');
+  // Custom keys stay in the notebook only (Jupytext's default filter).
+  expect(script).not.toContain('STAT-201');
+  await expect(preview.getByRole('listitem')).toHaveText([
+    `${name} exists`,
+    `${folder}/lesson.py exists`
+  ]);
+});
+
+/**
+ * Formats strings typed into the panel, and what Jupytext writes for them:
+ * the preview lists exactly the files that appear on save.
+ */
+const TYPED: Array<{ formats: string; notebook: string; marker: RegExp }> = [
+  { formats: 'ipynb,py:light', notebook: 'a.ipynb', marker: /^print/m },
+  { formats: 'ipynb,md', notebook: 'a.ipynb', marker: /^```python$/m },
+  {
+    formats: 'ipynb,md:myst',
+    notebook: 'a.ipynb',
+    marker: /^```\{code-cell\}/m
+  },
+  {
+    formats: 'ipynb,.pct.py:percent',
+    notebook: 'a.ipynb',
+    marker: /^# %%$/m
+  },
+  {
+    formats: 'ipynb,scripts//py:percent',
+    notebook: 'a.ipynb',
+    marker: /^# %%$/m
+  },
+  {
+    formats: 'notebooks///ipynb,scripts///py:percent',
+    notebook: 'notebooks/unit/a.ipynb',
+    marker: /^# %%$/m
+  }
+];
+
+test('typed formats strings: the files Jupytext writes are the files the preview lists', async ({
+  lab
+}) => {
+  test.setTimeout(TYPED.length * 30_000);
+  for (const { formats, notebook, marker } of TYPED) {
+    const folder = uniqueName('jt-typed');
+    const name = writeNotebook(`${folder}/${notebook}`, notebookWith(ORIGINAL));
+    await lab.openNotebook(name);
+    await lab.openPanel();
+    await lab.openSection('Jupytext');
+    await enter(lab.panel.getByLabel('Jupytext formats'), formats);
+    const items = lab.panel
+      .getByRole('list', { name: 'Paired files preview' })
+      .getByRole('listitem');
+    await expect(items.first()).toHaveText(`${name} exists`);
+    const listed = (await items.allTextContents()).map(text =>
+      text.replace(/ (exists|not created yet)$/, '')
+    );
+    expect(listed.length, formats).toBe(formats.split(',').length);
+    const saved = await lab.saveAndRead(name);
+    expect(saved.metadata.jupytext, formats).toEqual({ formats });
+    expect(filesUnder(folder), formats).toEqual([...listed].sort());
+    for (const text of listed.filter(file => file !== name)) {
+      expect(readText(text), `${formats}: ${text}`).toMatch(marker);
+      expect(readText(text), `${formats}: ${text}`).toContain(formats);
+    }
+    await lab.closeCurrent();
+  }
+});
+
+test('unpaired in the panel, the notebook is saved alone: the script is left as it was', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-unpair');
+  const name = writeNotebook(
+    `${folder}/lesson.ipynb`,
+    notebookWith({ ...ORIGINAL, jupytext: { formats: 'ipynb,py:percent' } })
+  );
+  await lab.openNotebook(name);
+  await lab.saveAndRead(name);
+  const script = `${folder}/lesson.py`;
+  const written = readText(script);
+  expect(written).toContain('formats: ipynb,py:percent');
+
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  await enter(lab.panel.getByLabel('Jupytext formats'), '');
+  await enter(lab.panel.getByLabel('Title'), 'Unpaired');
+  const saved = await lab.saveAndRead(name);
+  expect(saved.metadata).toEqual({ ...ORIGINAL, title: 'Unpaired' });
+  // Jupytext writes no more to the script; it stays on disk, as it was.
+  expect(readText(script)).toBe(written);
+  await expect(
+    lab.panel
+      .getByRole('list', { name: 'Files no longer paired' })
+      .getByRole('listitem')
+  ).toHaveText([script]);
+});
+
+test('a key the filter keeps is in the script; edited there on disk, the reopened notebook shows it', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-edited');
+  const name = writeNotebook(
+    `${folder}/lesson.ipynb`,
+    notebookWith({
+      ...ORIGINAL,
+      title: 'Week 1',
+      jupytext: {
+        formats: 'ipynb,py:percent',
+        notebook_metadata_filter: 'title'
+      }
+    })
+  );
+  await lab.openNotebook(name);
+  await lab.saveAndRead(name);
+  const script = `${folder}/lesson.py`;
+  const written = readText(script);
+  // The filter keeps `title`; `course` stays in the notebook only.
+  expect(written).toContain('#   title: Week 1');
+  expect(written).not.toContain('STAT-201');
+  await lab.closeCurrent();
+
+  // Another program edits the script (newer than the notebook).
+  fs.writeFileSync(
+    path.join(labRoot, script),
+    written.replace('#   title: Week 1', '#   title: Week 2')
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  // Jupytext reads the inputs and the kept keys from the script, the other
+  // keys from the notebook.
+  await expect(lab.panel.getByLabel('Title')).toHaveValue('Week 2');
+  const metadata = await lab.appMetadata();
+  expect(metadata.course).toEqual(ORIGINAL.course);
+  expect(metadata.title).toBe('Week 2');
+  // Saved, both files agree; the notebook on disk has the script's title.
+  const saved = await lab.saveAndRead(name);
+  expect(saved.metadata.title).toBe('Week 2');
+  expect(readText(script)).toContain('#   title: Week 2');
+  expect(readNotebook(name).metadata.course).toEqual(ORIGINAL.course);
+});
