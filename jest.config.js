@@ -14,6 +14,7 @@ const esModules = [
   'vscode-ws-jsonrpc',
   'y-protocols',
   'y-websocket',
+  'yaml',
   'yjs'
 ].join('|');
 

@@ -1,6 +1,8 @@
 /**
- * Jupytext's `formats` grammar and paired paths, without JupyterLab.
+ * Jupytext's `formats` grammar, paired paths and project configuration,
+ * without JupyterLab.
  */
 export * from './formats';
 export * from './paths';
 export * from './metadata';
+export * from './config';

@@ -110,6 +110,26 @@ export function pairedPaths(
   }
 }
 
+/**
+ * Whether the notebook at `notebookPath` can be in `format`: its extension,
+ * suffix and prefix fit it (Jupytext's `base_path` does not raise). A prefix
+ * root (`notebooks//`) fits a notebook anywhere below a `notebooks` folder.
+ */
+export function pathMatchesFormat(
+  notebookPath: string,
+  format: IFormat
+): boolean {
+  try {
+    Private.basePath(notebookPath, format);
+    return true;
+  } catch (error) {
+    if (error instanceof Private.InconsistentPath) {
+      return false;
+    }
+    throw error;
+  }
+}
+
 /** Module-private helpers. */
 namespace Private {
   /** A path that does not match a format (Jupytext's `InconsistentPath`). */
