@@ -134,6 +134,7 @@ export function serve({
           NBMETA_EXTRA_LABEXTENSIONS: labextensions.join(path.delimiter),
           NBMETA_LABEXTENSIONS_ONLY: onlyLabextensions ?? '',
           NBMETA_EXPOSE_APP: exposeApp ? '1' : '',
+          NBMETA_JUPYTEXT: jupytext ? '1' : '',
           ...env
         },
         venv
@@ -143,18 +144,14 @@ export function serve({
 }
 
 /**
- * Turn Jupytext on or off for the servers of `stateDir`, as `jupyter server
- * extension enable|disable jupyterlab_jupytext` and `jupyter labextension
- * enable|disable jupyterlab-jupytext` do: in the config folder of the state
- * (JUPYTER_CONFIG_DIR), which wins over the environment's. Other settings
- * in those files stay.
+ * Turn Jupytext's lab extension on or off for the servers of `stateDir`, as
+ * `jupyter labextension enable|disable jupyterlab-jupytext` does: in the
+ * page config of the state's config folder (JUPYTER_CONFIG_DIR). Its server
+ * extension follows NBMETA_JUPYTEXT (scripts/jupyter_config.py). Other
+ * settings in that file stay.
  */
 function switchJupytext(stateDir, on) {
-  const config = path.join(stateDir, 'config');
-  mergeJSON(path.join(config, 'jupyter_server_config.json'), {
-    ServerApp: { jpserver_extensions: { jupyterlab_jupytext: on } }
-  });
-  mergeJSON(path.join(config, 'labconfig', 'page_config.json'), {
+  mergeJSON(path.join(stateDir, 'config', 'labconfig', 'page_config.json'), {
     disabledExtensions: { 'jupyterlab-jupytext': !on }
   });
 }

@@ -44,3 +44,10 @@ if only:
 if os.environ.get("NBMETA_EXPOSE_APP") == "1":
     c.LabApp.expose_app_in_browser = True
     c.JupyterNotebookApp.expose_app_in_browser = True
+
+# Jupytext (installed in .venv) only where asked for (NBMETA_JUPYTEXT=1:
+# `npm start`, the jupytext-lab test host). Set here, as a trait: the
+# environment's jupyter_server_config.d/jupytext.json would win over a JSON
+# file of the state's config folder.
+if os.environ.get("NBMETA_JUPYTEXT") != "1":
+    c.ServerApp.jpserver_extensions.update({"jupyterlab_jupytext": False})

@@ -13,6 +13,20 @@ export interface IFolderLister {
     path: string,
     options: { content: true; type: 'directory' }
   ): Promise<{ content: unknown }>;
+  /**
+   * Emitted when a file is saved, made, renamed or deleted through it (a
+   * save can write other files too: Jupytext's paired files).
+   */
+  readonly fileChanged?: {
+    connect(slot: (sender: unknown, change: IFileChange) => void): boolean;
+    disconnect(slot: (sender: unknown, change: IFileChange) => void): boolean;
+  };
+}
+
+/** What the check reads of a change of the contents manager. */
+export interface IFileChange {
+  oldValue?: { path?: string } | null;
+  newValue?: { path?: string } | null;
 }
 
 /** The state of each file of `paths`, listing each folder once. */

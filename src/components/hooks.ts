@@ -1,6 +1,11 @@
 import type { ISignal } from '@lumino/signaling';
 
-import { type FileState, fileStates, type IFolderLister } from '../files';
+import {
+  type FileState,
+  fileStates,
+  type IFileChange,
+  type IFolderLister
+} from '../files';
 import {
   useCallback,
   useEffect,
@@ -85,6 +90,25 @@ export function useFileStates(
 ): Record<string, FileState> {
   const key = paths.join('\n');
   const [states, setStates] = useOwnedState<Record<string, FileState>>(key, {});
+  // Looked for again after a change through the contents manager to one of
+  // the files (a save of the notebook writes its paired files with Jupytext).
+  const [looked, setLooked] = useState(0);
+  useEffect(() => {
+    const changes = contents?.fileChanged;
+    if (!changes) {
+      return;
+    }
+    const onChange = (_: unknown, change: IFileChange) => {
+      const touched = [change.oldValue?.path, change.newValue?.path];
+      if (touched.some(path => path !== undefined && paths.includes(path))) {
+        setLooked(count => count + 1);
+      }
+    };
+    changes.connect(onChange);
+    return () => {
+      changes.disconnect(onChange);
+    };
+  }, [key, contents]);
   useEffect(() => {
     if (!contents || paths.length === 0) {
       return;
@@ -98,6 +122,6 @@ export function useFileStates(
     return () => {
       current = false;
     };
-  }, [key, contents]);
+  }, [key, contents, looked]);
   return states;
 }

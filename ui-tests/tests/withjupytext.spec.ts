@@ -179,7 +179,8 @@ test('unpaired in the panel, the notebook is saved alone: the script is left as 
   await lab.openPanel();
   await lab.openSection('Jupytext');
   await enter(lab.panel.getByLabel('Jupytext formats'), '');
-  await enter(lab.panel.getByLabel('Title'), 'Unpaired');
+  await lab.openSection('Notebook');
+  await enter(lab.panel.getByLabel('Title', { exact: true }), 'Unpaired');
   const saved = await lab.saveAndRead(name);
   expect(saved.metadata).toEqual({ ...ORIGINAL, title: 'Unpaired' });
   // Jupytext writes no more to the script; it stays on disk, as it was.
@@ -224,7 +225,9 @@ test('a key the filter keeps is in the script; edited there on disk, the reopene
   await lab.openPanel();
   // Jupytext reads the inputs and the kept keys from the script, the other
   // keys from the notebook.
-  await expect(lab.panel.getByLabel('Title')).toHaveValue('Week 2');
+  await expect(lab.panel.getByLabel('Title', { exact: true })).toHaveValue(
+    'Week 2'
+  );
   const metadata = await lab.appMetadata();
   expect(metadata.course).toEqual(ORIGINAL.course);
   expect(metadata.title).toBe('Week 2');
