@@ -3,7 +3,7 @@ import type { CommandRegistry } from '@lumino/commands';
 
 /**
  * What differs between the front ends that load the extension: JupyterLab
- * and Jupyter Notebook 7.
+ * and Jupyter Notebook 7, and what other extensions beside ours offer.
  *
  * Notebook 7 serves one page per document (its page config option
  * `notebookPage`: `tree`, `notebooks`, `edit`, `consoles`); JupyterLab has
@@ -24,6 +24,19 @@ export namespace FrontEnds {
   export function pageHasNotebooks(): boolean {
     const page = PageConfig.getOption('notebookPage');
     return !page || page === 'notebooks';
+  }
+
+  /** The plugin of Jupytext's own lab extension (jupyterlab-jupytext). */
+  export const JUPYTEXT_PLUGIN = 'jupyterlab-jupytext:plugin';
+
+  /**
+   * Whether Jupytext's own lab extension is on (installed and not
+   * disabled): its palette has pairing commands of its own.
+   */
+  export function hasJupytextExtension(app: {
+    hasPlugin(id: string): boolean;
+  }): boolean {
+    return app.hasPlugin(JUPYTEXT_PLUGIN);
   }
 
   /**

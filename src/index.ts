@@ -157,7 +157,13 @@ const jupytextPlugin: JupyterFrontEndPlugin<void> = {
     const trans = (translator ?? nullTranslator).load(
       'jupyterlab_notebook_metadata'
     );
-    for (const command of addJupytextCommands(app.commands, active, trans)) {
+    const commands = addJupytextCommands(app.commands, active, trans);
+    // Jupytext's own extension has pairing commands in the palette: ours
+    // stay out of it, so that no two entries do the same.
+    if (FrontEnds.hasJupytextExtension(app)) {
+      return;
+    }
+    for (const command of commands) {
       palette?.addItem({ command, category: trans.__('Jupytext') });
     }
   }

@@ -31,7 +31,13 @@ import {
   withEntry,
   withFormats
 } from '../jupytext';
+import { effectivePairing } from '../jupytext/config';
 import { translate } from '../messages';
+import {
+  configPaths,
+  findProjectConfig,
+  type ProjectConfig
+} from '../projectconfig';
 import jupytextSchema from '../schemas/jupytext.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
 
@@ -161,6 +167,7 @@ function JupytextField(
   const jupytext = props.formData as PartialJSONValue | undefined;
   const stored = formatsText(jupytext);
   const [problem, setProblem] = useOwnedState<string | null>(model, null);
+  const projectConfig = useProjectConfig(contents, model.path);
 
   /**
    * Write a pairing: nothing reaches the notebook unless it is valid.
@@ -249,7 +256,10 @@ function JupytextField(
         : trans.__(PRESETS.find(p => p.id === preset)!.label);
 
   return (
-    <div className="jp-NotebookMetadata-jupytext">
+    <div
+      className="jp-NotebookMetadata-jupytext"
+      data-project-config={projectConfig?.state ?? 'unknown'}
+    >
       <label
         className="jp-NotebookMetadata-label"
         htmlFor="jp-NotebookMetadata-jupytextPreset"
@@ -323,6 +333,13 @@ function JupytextField(
         </FieldMessage>
       )}
 
+      <ProjectPairing
+        notebook={model}
+        formats={stored}
+        config={projectConfig}
+        contents={contents}
+        trans={trans}
+      />
       {stored && (
         <PairedFilesPreview
           path={model.path}
@@ -716,6 +733,145 @@ function PairedFilesPreview(props: {
       })}
     </ul>
   );
+}
+
+/**
+ * The project's Jupytext configuration file, when one applies to the
+ * notebook (found as Jupytext's contents manager finds it): whether it
+ * pairs the notebook, or the notebook's own formats win; the options it
+ * writes on save over the notebook's; a file Jupytext cannot use, with
+ * the reason.
+ */
+function ProjectPairing(props: {
+  notebook: ISectionFormContext['notebook'];
+  formats: string | null;
+  config: ProjectConfig | null;
+  contents: Contents.IManager | null;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { notebook, formats, config, contents, trans } = props;
+  if (!config || config.state === 'none') {
+    return null;
+  }
+  if (config.state !== 'found') {
+    return (
+      <FieldMessage kind={config.state === 'invalid' ? 'error' : 'notice'}>
+        {config.state === 'invalid'
+          ? trans.__(
+              'The Jupytext config file %1 is not valid, so Jupytext cannot open or save this notebook: %2',
+              config.path,
+              translate(trans, config.problem) ?? ''
+            )
+          : trans.__(
+              'The Jupytext config file %1 decides the pairing, but the panel cannot read it: %2',
+              config.path,
+              translate(trans, config.problem) ?? ''
+            )}
+      </FieldMessage>
+    );
+  }
+  const effective = effectivePairing(
+    formats ?? undefined,
+    config.found,
+    notebook.path,
+    { metadata: notebook.metadata }
+  );
+  const file = config.found.path;
+  const pairing = effective.configPairing;
+  const group =
+    pairing?.group !== undefined
+      ? trans.__(' (its pairing group %1)', String(pairing.group + 1))
+      : '';
+  const options = Object.entries(effective.saveOptions).map(
+    ([option, value]) => `${option} = ${JSON.stringify(value)}`
+  );
+  return (
+    <div className="jp-NotebookMetadata-projectConfig" role="note">
+      <div>
+        {effective.source === 'config'
+          ? trans.__(
+              "Paired by the project's Jupytext config %1%2: %3",
+              file,
+              group,
+              effective.formats
+            )
+          : pairing && effective.configPairingIgnored === 'notebook-formats'
+            ? trans.__(
+                "The notebook's own formats win over the project's Jupytext config %1%2, which pairs it as %3.",
+                file,
+                group,
+                pairing.formats
+              )
+            : trans.__(
+                "The project's Jupytext config %1 applies to this notebook; it pairs it with no other file.",
+                file
+              )}
+      </div>
+      {options.length > 0 && (
+        <div>
+          {trans.__('On save, %1 sets %2', file, options.join(', '))}
+          {effective.overriddenOptions.length > 0 &&
+            trans.__(
+              ", over the notebook's own %1.",
+              effective.overriddenOptions.join(', ')
+            )}
+        </div>
+      )}
+      {effective.source === 'config' && (
+        <PairedFilesPreview
+          path={notebook.path}
+          formats={effective.formats}
+          scriptExtension={scriptExtensionFromMetadata(notebook.metadata)}
+          contents={contents}
+          trans={trans}
+        />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The project configuration of the notebook at `path`, looked for again
+ * when the path changes or a candidate file is changed through the
+ * contents manager; null until known.
+ */
+function useProjectConfig(
+  contents: Contents.IManager | null,
+  path: string
+): ProjectConfig | null {
+  const [config, setConfig] = useOwnedState<ProjectConfig | null>(path, null);
+  const [looked, setLooked] = React.useState(0);
+  React.useEffect(() => {
+    if (!contents) {
+      return;
+    }
+    const candidates = configPaths(path);
+    const onChange = (_: unknown, change: Contents.IChangedArgs) => {
+      const touched = [change.oldValue?.path, change.newValue?.path];
+      if (touched.some(p => p && candidates.includes(p))) {
+        setLooked(count => count + 1);
+      }
+    };
+    contents.fileChanged.connect(onChange);
+    return () => {
+      contents.fileChanged.disconnect(onChange);
+    };
+  }, [contents, path]);
+  React.useEffect(() => {
+    if (!contents) {
+      return;
+    }
+    let current = true;
+    void findProjectConfig(contents, path).then(found => {
+      if (current) {
+        setConfig(found);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [contents, path, looked]);
+  return config;
 }
 
 /**

@@ -206,3 +206,28 @@ test('a file no longer paired is listed as still on disk, no longer kept in sync
     .selectOption({ label: 'Python script, percent format' });
   await expect(stale).toHaveCount(0);
 });
+
+test('an invalid Jupytext config file is shown as invalid, with the reason, and the panel works', async ({
+  lab
+}) => {
+  const folder = uniqueName('invalid-config');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, folder, 'jupytext.toml'),
+    'formats = "ipynb,py:percent"\nnot_an_option = true\n'
+  );
+  const name = notebookFile(`${folder}/lesson.ipynb`);
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  const alert = lab.panel
+    .getByRole('alert')
+    .filter({ hasText: 'is not valid' });
+  await expect(alert).toContainText(`${folder}/jupytext.toml`);
+  await expect(alert).toContainText('not_an_option');
+  // Everything else works: a pairing of the notebook's own is written.
+  await lab.panel.getByLabel('Pair with').selectOption({ label: 'Markdown' });
+  expect((await lab.saveAndRead(name)).metadata.jupytext).toEqual({
+    formats: 'ipynb,md'
+  });
+});

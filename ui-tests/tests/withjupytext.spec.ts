@@ -237,3 +237,205 @@ test('a key the filter keeps is in the script; edited there on disk, the reopene
   expect(readText(script)).toContain('#   title: Week 2');
   expect(readNotebook(name).metadata.course).toEqual(ORIGINAL.course);
 });
+
+test("a jupytext.toml above the notebook's folder pairs it: the panel says so, and Jupytext writes what it previews", async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-toml');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, folder, 'jupytext.toml'),
+    'formats = "ipynb,py:percent"\nnotebook_metadata_filter = "course"\n'
+  );
+  const name = writeNotebook(
+    `${folder}/unit/lesson.ipynb`,
+    notebookWith(ORIGINAL)
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  const note = lab.panel.locator('.jp-NotebookMetadata-projectConfig');
+  await expect(note).toContainText(
+    `Paired by the project's Jupytext config ${folder}/jupytext.toml: ipynb,py:percent`
+  );
+  await expect(note).toContainText(
+    `On save, ${folder}/jupytext.toml sets notebook_metadata_filter = "course"`
+  );
+  await expect(
+    note
+      .getByRole('list', { name: 'Paired files preview' })
+      .getByRole('listitem')
+  ).toHaveText([`${name} exists`, `${folder}/unit/lesson.py not created yet`]);
+  await lab.saveAndRead(name);
+  expect(filesUnder(`${folder}/unit`)).toEqual([
+    name,
+    `${folder}/unit/lesson.py`
+  ]);
+  // The config's filter keeps `course` in the script.
+  expect(readText(`${folder}/unit/lesson.py`)).toContain('STAT-201');
+});
+
+test('pairing groups of a pyproject.toml: each notebook gets the first group its path matches', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-groups');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, folder, 'pyproject.toml'),
+    [
+      '[project]',
+      'name = "course"',
+      '',
+      '[[tool.jupytext.formats]]',
+      '"notebooks/" = "ipynb"',
+      '"scripts/" = "py:percent"',
+      '',
+      '[[tool.jupytext.formats]]',
+      '"" = "ipynb,md"',
+      ''
+    ].join('\n')
+  );
+  const cases = [
+    {
+      name: writeNotebook(
+        `${folder}/notebooks/a.ipynb`,
+        notebookWith(ORIGINAL)
+      ),
+      group: 1,
+      written: [`${folder}/scripts/a.py`]
+    },
+    {
+      name: writeNotebook(`${folder}/other/b.ipynb`, notebookWith(ORIGINAL)),
+      group: 2,
+      written: [`${folder}/other/b.md`]
+    }
+  ];
+  for (const { name, group, written } of cases) {
+    await lab.openNotebook(name);
+    await lab.openPanel();
+    await lab.openSection('Jupytext');
+    const note = lab.panel.locator('.jp-NotebookMetadata-projectConfig');
+    await expect(note).toContainText(
+      `Paired by the project's Jupytext config ${folder}/pyproject.toml (its pairing group ${group})`
+    );
+    const items = note
+      .getByRole('list', { name: 'Paired files preview' })
+      .getByRole('listitem');
+    // Once the files are looked for.
+    await expect(items.first()).toHaveText(`${name} exists`);
+    const listed = (await items.allTextContents()).map(text =>
+      text.replace(/ (exists|not created yet)$/, '')
+    );
+    expect(listed).toEqual([name, ...written]);
+    await lab.saveAndRead(name);
+    for (const file of written) {
+      expect(fs.existsSync(path.join(labRoot, file)), file).toBe(true);
+    }
+    await lab.closeCurrent();
+  }
+  expect(filesUnder(folder)).toEqual(
+    [
+      `${folder}/pyproject.toml`,
+      ...cases.flatMap(({ name, written }) => [name, ...written])
+    ].sort()
+  );
+});
+
+test("the notebook's own formats win over the project's config, and the panel says so", async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-own');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, folder, 'jupytext.toml'),
+    'formats = "ipynb,py:percent"\n'
+  );
+  const name = writeNotebook(
+    `${folder}/lesson.ipynb`,
+    notebookWith({ ...ORIGINAL, jupytext: { formats: 'ipynb,md' } })
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await expect(
+    lab.panel.locator('.jp-NotebookMetadata-projectConfig')
+  ).toContainText(
+    `The notebook's own formats win over the project's Jupytext config ${folder}/jupytext.toml, which pairs it as ipynb,py:percent.`
+  );
+  await lab.saveAndRead(name);
+  expect(filesUnder(folder)).toEqual(
+    [`${folder}/jupytext.toml`, name, `${folder}/lesson.md`].sort()
+  );
+});
+
+test("beside Jupytext's own extension: its pairing shows in the panel at once, the panel's in its menu, and the palette has one entry per pairing", async ({
+  lab
+}) => {
+  const name = writeNotebook(
+    `${uniqueName('jt-menu')}.ipynb`,
+    notebookWith(ORIGINAL)
+  );
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  const formats = lab.panel.getByLabel('Jupytext formats');
+  const toggled = (id: string) =>
+    lab.page.evaluate(
+      id => (window as any).jupyterapp.commands.isToggled(id),
+      id
+    );
+  // Jupytext's command pairs: the panel shows it.
+  await lab.command('jupytext:pair-nb-with-auto:percent');
+  await expect(formats).toHaveValue('ipynb,auto:percent');
+  // The panel pairs: Jupytext's menu shows it checked.
+  await enter(formats, 'ipynb,auto:light');
+  await expect
+    .poll(() => toggled('jupytext:pair-nb-with-auto:light'))
+    .toBe(true);
+  expect(await toggled('jupytext:pair-nb-with-auto:percent')).toBe(false);
+  expect((await lab.saveAndRead(name)).metadata.jupytext).toEqual({
+    formats: 'ipynb,auto:light'
+  });
+  // The palette: Jupytext's pairing commands, none of ours beside them.
+  const palette = lab.page.locator('#command-palette');
+  await expect(async () => {
+    if (!(await palette.isVisible())) {
+      await lab.page.locator('.jp-Notebook .jp-InputPrompt').first().click();
+      await lab.focusSettled();
+      await lab.page.keyboard.press('Control+Shift+C');
+    }
+    await palette.locator('input').fill('pair', { timeout: 2000 });
+    await expect(
+      palette.locator('.lm-CommandPalette-item[data-command^="jupytext:pair"]')
+    ).not.toHaveCount(0, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  const listed = await palette
+    .locator('.lm-CommandPalette-item')
+    .evaluateAll(items =>
+      items.map(item => item.getAttribute('data-command') ?? '')
+    );
+  expect(listed.filter(id => id.startsWith('notebook-metadata:'))).toEqual([]);
+  expect(listed).toContain('jupytext:pair-nb-with-auto:percent');
+  await lab.page.keyboard.press('Escape');
+});
+
+test('a hidden .jupytext.toml is ignored by a server that hides dot-files, by Jupytext and by the panel alike', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-hidden');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, folder, '.jupytext.toml'),
+    'formats = "ipynb,py:percent"\n'
+  );
+  const name = writeNotebook(`${folder}/lesson.ipynb`, notebookWith(ORIGINAL));
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  // Looked for, and none applies: the server does not list the dot-file.
+  await expect(
+    lab.panel.locator('.jp-NotebookMetadata-jupytext')
+  ).toHaveAttribute('data-project-config', 'none');
+  await expect(lab.panel.getByLabel('Pair with')).toHaveValue('');
+  await lab.saveAndRead(name);
+  expect(filesUnder(folder)).toEqual([`${folder}/.jupytext.toml`, name]);
+});

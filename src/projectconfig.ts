@@ -1,0 +1,103 @@
+/**
+ * The Jupytext configuration file that applies to a notebook, found as
+ * Jupytext's contents manager finds it, through JupyterLab's contents
+ * manager (so under any server root or base URL). No JupyterLab imports.
+ */
+import { fileStates, type IFolderLister } from './files';
+import {
+  configCandidates,
+  type IFoundConfig,
+  parseConfigFile
+} from './jupytext/config';
+import type { IMessage } from './tokens';
+
+/** What the contents manager is asked: folder listings and a file's text. */
+export interface IConfigReader extends IFolderLister {
+  get(
+    path: string,
+    options: { content: true; type: 'directory' }
+  ): Promise<{ content: unknown }>;
+  get(
+    path: string,
+    options: { content: true; type: 'file'; format: 'text' }
+  ): Promise<{ content: unknown }>;
+}
+
+/** The project configuration of a notebook, as far as it can be known. */
+export type ProjectConfig =
+  /** No configuration file in the notebook's folder or above it. */
+  | { readonly state: 'none' }
+  /** The file that applies, read. */
+  | { readonly state: 'found'; readonly found: IFoundConfig }
+  /**
+   * The file that applies cannot be used: not valid (Jupytext refuses the
+   * notebook's saves), or not readable here (a Python file, a failed read).
+   */
+  | {
+      readonly state: 'invalid' | 'unreadable';
+      readonly path: string;
+      readonly problem: IMessage;
+    };
+
+/**
+ * Find the configuration file Jupytext applies to `notebookPath`: the
+ * first candidate (configCandidates' order) that exists and is a Jupytext
+ * configuration. Hidden files are candidates only if the server lists them
+ * (it does when it allows hidden files, as Jupytext requires).
+ */
+export async function findProjectConfig(
+  contents: IConfigReader,
+  notebookPath: string
+): Promise<ProjectConfig> {
+  const candidates = configCandidates(notebookPath, { allowHidden: true });
+  const states = await fileStates(
+    contents,
+    candidates.map(candidate => candidate.path)
+  );
+  for (const candidate of candidates) {
+    if (states[candidate.path] !== 'exists') {
+      continue;
+    }
+    let text: string;
+    try {
+      const model = await contents.get(candidate.path, {
+        content: true,
+        type: 'file',
+        format: 'text'
+      });
+      text = typeof model.content === 'string' ? model.content : '';
+    } catch (error) {
+      return {
+        state: 'unreadable',
+        path: candidate.path,
+        problem: {
+          message: 'The file could not be read: %1',
+          args: [error instanceof Error ? error.message : String(error)]
+        }
+      };
+    }
+    const parsed = parseConfigFile(candidate.name, text);
+    if (parsed.ok) {
+      return {
+        state: 'found',
+        found: { path: candidate.path, config: parsed.config }
+      };
+    }
+    if (parsed.reason === 'not-jupytext') {
+      continue;
+    }
+    return {
+      state: parsed.reason,
+      path: candidate.path,
+      problem: { message: parsed.message, args: [...(parsed.args ?? [])] }
+    };
+  }
+  return { state: 'none' };
+}
+
+/** The server paths of every candidate file of a notebook. */
+export function configPaths(notebookPath: string): string[] {
+  return configCandidates(notebookPath, { allowHidden: true }).map(
+    candidate => candidate.path
+  );
+}
