@@ -120,12 +120,12 @@ export function addJupytextCommands(
  * Add the panel's commands: open it (its first field focused), close it,
  * and undo and redo the shown notebook's history. Their keys are bound in
  * `schema/plugin.json` (undo and redo on the panel, outside text fields,
- * which keep their own undo of what is typed). Returns their ids.
+ * which keep their own undo of what is typed).
  */
 export function addPanelCommands(
   commands: CommandRegistry,
   options: IPanelCommandsOptions
-): string[] {
+): void {
   const { active, trans } = options;
   commands.addCommand(CommandIDs.open, {
     label: options.openLabel,
@@ -166,7 +166,6 @@ export function addPanelCommands(
       }
     }
   });
-  return [CommandIDs.open, CommandIDs.close, CommandIDs.undo, CommandIDs.redo];
 }
 
 /** What the panel's commands need. */

@@ -90,25 +90,9 @@ export function useFileStates(
 ): Record<string, FileState> {
   const key = paths.join('\n');
   const [states, setStates] = useOwnedState<Record<string, FileState>>(key, {});
-  // Looked for again after a change through the contents manager to one of
-  // the files (a save of the notebook writes its paired files with Jupytext).
-  const [looked, setLooked] = useState(0);
-  useEffect(() => {
-    const changes = contents?.fileChanged;
-    if (!changes) {
-      return;
-    }
-    const onChange = (_: unknown, change: IFileChange) => {
-      const touched = [change.oldValue?.path, change.newValue?.path];
-      if (touched.some(path => path !== undefined && paths.includes(path))) {
-        setLooked(count => count + 1);
-      }
-    };
-    changes.connect(onChange);
-    return () => {
-      changes.disconnect(onChange);
-    };
-  }, [key, contents]);
+  // Looked for again after a save of the notebook (with Jupytext, it
+  // writes the paired files too) or another change to one of the files.
+  const looked = useFileChanges(contents, paths);
   useEffect(() => {
     if (!contents || paths.length === 0) {
       return;
@@ -124,4 +108,34 @@ export function useFileStates(
     };
   }, [key, contents, looked]);
   return states;
+}
+
+/**
+ * A count that goes up each time one of `paths` is saved, made, renamed or
+ * deleted through the contents manager: what shows those files looks again.
+ */
+export function useFileChanges(
+  contents: IFolderLister | null,
+  paths: string[]
+): number {
+  const key = paths.join('\n');
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const changed = contents?.fileChanged;
+    if (!changed) {
+      return;
+    }
+    const watched = new Set(key.split('\n'));
+    const onChange = (_: unknown, change: IFileChange) => {
+      const touched = [change.oldValue?.path, change.newValue?.path];
+      if (touched.some(path => path !== undefined && watched.has(path))) {
+        setChanges(count => count + 1);
+      }
+    };
+    changed.connect(onChange);
+    return () => {
+      changed.disconnect(onChange);
+    };
+  }, [key, contents]);
+  return changes;
 }

@@ -15,9 +15,10 @@ import {
   IFormat,
   formatsToString,
   parseFormats,
-  scriptExtensionFromMetadata
+  scriptExtensionFromMetadata,
+  splitExt
 } from './formats';
-import { pathMatchesFormat } from './paths';
+import { joinPath, pathMatchesFormat } from './paths';
 
 /**
  * The names of Jupytext's configuration files, in the order the contents
@@ -268,14 +269,14 @@ export function configCandidates(
       candidates.push({
         directory,
         name,
-        path: Private.join(directory, name),
+        path: joinPath(directory, name),
         syntax: Private.syntaxOf(name)
       });
     }
     candidates.push({
       directory,
       name: PYPROJECT_FILE_NAME,
-      path: Private.join(directory, PYPROJECT_FILE_NAME),
+      path: joinPath(directory, PYPROJECT_FILE_NAME),
       syntax: 'toml'
     });
     if (!directory) {
@@ -566,7 +567,7 @@ export function effectivePairing(
     const currentFormat: Record<string, unknown> =
       'text_representation' in jupytext
         ? Private.asRecord(jupytext.text_representation)
-        : { extension: Private.splitExt(path)[1] };
+        : { extension: splitExt(path)[1] };
     const fits = (candidate ?? []).some(
       format =>
         currentFormat.extension === format.extension &&
@@ -1036,26 +1037,8 @@ namespace Private {
     return at < 0 ? '' : path.slice(0, at);
   }
 
-  /** A folder and a name joined into a server path. */
-  export function join(directory: string, name: string): string {
-    return directory ? directory + '/' + name : name;
-  }
-
   /** The last component of a path. */
   export function baseName(path: string): string {
     return path.slice(path.lastIndexOf('/') + 1);
-  }
-
-  /**
-   * A path's root and extension, like Python's `os.path.splitext`: leading
-   * dots of the file name are not an extension.
-   */
-  export function splitExt(path: string): [string, string] {
-    const dot = path.lastIndexOf('.');
-    const slash = path.lastIndexOf('/');
-    if (dot <= slash + 1 || /^\.*$/.test(path.slice(slash + 1, dot))) {
-      return [path, ''];
-    }
-    return [path.slice(0, dot), path.slice(dot)];
   }
 }

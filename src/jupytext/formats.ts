@@ -441,6 +441,20 @@ export function resolveAuto(
 }
 
 /** Module-private helpers. */
+
+/**
+ * A path's root and extension, like Python's `os.path.splitext`: leading
+ * dots of the file name are not an extension.
+ */
+export function splitExt(path: string): [string, string] {
+  const dot = path.lastIndexOf('.');
+  const slash = path.lastIndexOf('/');
+  if (dot <= slash + 1 || /^\.*$/.test(path.slice(slash + 1, dot))) {
+    return [path, ''];
+  }
+  return [path.slice(0, dot), path.slice(dot)];
+}
+
 namespace Private {
   /** The message for a value of the wrong type. */
   export const TYPE_MESSAGE =
@@ -660,22 +674,6 @@ namespace Private {
    */
   export function hasPrefixRoot(format: IFormat): boolean {
     return (format.prefix ?? '').lastIndexOf('//') > 0;
-  }
-
-  /**
-   * Split a path into its root and extension like Python's
-   * `os.path.splitext`: leading dots of the file name are not an extension.
-   */
-  export function splitExt(path: string): [string, string] {
-    const dot = path.lastIndexOf('.');
-    const slash = path.lastIndexOf('/');
-    if (dot <= slash + 1) {
-      return [path, ''];
-    }
-    if (/^\.*$/.test(path.slice(slash + 1, dot))) {
-      return [path, ''];
-    }
-    return [path.slice(0, dot), path.slice(dot)];
   }
 
   /** A value as a record, or an empty one. */

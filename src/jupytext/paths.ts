@@ -8,7 +8,8 @@ import {
   NOTEBOOK_EXTENSIONS,
   formatToString,
   formatsToString,
-  resolveAuto
+  resolveAuto,
+  splitExt
 } from './formats';
 
 /** The paired files of a notebook with their formats, or why there are none. */
@@ -36,7 +37,7 @@ export function pairedPaths(
   formats: IFormat[],
   scriptExtension?: string
 ): PairedPathsResult {
-  const [, extension] = Private.splitExt(notebookPath);
+  const [, extension] = splitExt(notebookPath);
   if (!NOTEBOOK_EXTENSIONS.includes(extension)) {
     return {
       ok: false,
@@ -131,6 +132,12 @@ export function pathMatchesFormat(
 }
 
 /** Module-private helpers. */
+
+/** Two path parts joined with `/`, or the right one alone. */
+export function joinPath(left: string, right: string): string {
+  return left ? left + '/' + right : right;
+}
+
 namespace Private {
   /** A path that does not match a format (Jupytext's `InconsistentPath`). */
   export class InconsistentPath extends Error {}
@@ -243,7 +250,7 @@ namespace Private {
               `The notebook folder "${dir}" does not match the prefix "${prefixDir}".`
             );
           }
-          parent = join(parent, folder);
+          parent = joinPath(parent, folder);
         } else {
           let actual: string;
           [parent, actual] = split(parent);
@@ -357,23 +364,5 @@ namespace Private {
   function split(path: string): [string, string] {
     const at = path.lastIndexOf('/');
     return at < 0 ? ['', path] : [path.slice(0, at), path.slice(at + 1)];
-  }
-
-  /** Two path parts joined with `/`, or the right one alone. */
-  function join(left: string, right: string): string {
-    return left ? left + '/' + right : right;
-  }
-
-  /**
-   * A path's root and extension, like Python's `os.path.splitext`: leading
-   * dots of the file name are not an extension.
-   */
-  export function splitExt(path: string): [string, string] {
-    const dot = path.lastIndexOf('.');
-    const slash = path.lastIndexOf('/');
-    if (dot <= slash + 1 || /^\.*$/.test(path.slice(slash + 1, dot))) {
-      return [path, ''];
-    }
-    return [path.slice(0, dot), path.slice(dot)];
   }
 }

@@ -12,7 +12,12 @@ import React from 'react';
 
 import { FieldMessage } from '../components/Section';
 import { DraftInput, useDraft } from '../components/draft';
-import { useFileStates, useOwnedState, useSignal } from '../components/hooks';
+import {
+  useFileChanges,
+  useFileStates,
+  useOwnedState,
+  useSignal
+} from '../components/hooks';
 import {
   checkJupytext,
   FORMAT_OPTIONS,
@@ -840,23 +845,8 @@ function useProjectConfig(
   path: string
 ): ProjectConfig | null {
   const [config, setConfig] = useOwnedState<ProjectConfig | null>(path, null);
-  const [looked, setLooked] = React.useState(0);
-  React.useEffect(() => {
-    if (!contents) {
-      return;
-    }
-    const candidates = configPaths(path);
-    const onChange = (_: unknown, change: Contents.IChangedArgs) => {
-      const touched = [change.oldValue?.path, change.newValue?.path];
-      if (touched.some(p => p && candidates.includes(p))) {
-        setLooked(count => count + 1);
-      }
-    };
-    contents.fileChanged.connect(onChange);
-    return () => {
-      contents.fileChanged.disconnect(onChange);
-    };
-  }, [contents, path]);
+  const candidates = React.useMemo(() => configPaths(path), [path]);
+  const looked = useFileChanges(contents, candidates);
   React.useEffect(() => {
     if (!contents) {
       return;

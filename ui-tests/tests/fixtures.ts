@@ -153,6 +153,15 @@ export function notebookWith(metadata: Record<string, unknown>): INotebookFile {
   };
 }
 
+/** The names of the prebuilt extensions a page's config lists. */
+export function federatedExtensions(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    JSON.parse(
+      document.getElementById('jupyter-config-data')!.textContent!
+    ).federated_extensions.map((extension: { name: string }) => extension.name)
+  );
+}
+
 /** Write a notebook file into the served folder; returns its server path. */
 export function writeNotebook(name: string, content: INotebookFile): string {
   const file = path.join(labRoot, name);

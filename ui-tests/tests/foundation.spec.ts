@@ -1,5 +1,6 @@
 import {
   expect,
+  federatedExtensions,
   notebookWith,
   test,
   uniqueName,
@@ -9,11 +10,7 @@ import {
 test('the extension is a federated extension of the lab and its plugin is active', async ({
   lab
 }) => {
-  const federated = await lab.page.evaluate(() =>
-    JSON.parse(
-      document.getElementById('jupyter-config-data')!.textContent!
-    ).federated_extensions.map((extension: { name: string }) => extension.name)
-  );
+  const federated = await federatedExtensions(lab.page);
   expect(federated).toContain('jupyterlab-notebook-metadata');
   // The sections' registry, the panel, the Jupytext commands.
   const plugins = [

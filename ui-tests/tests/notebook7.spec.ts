@@ -10,6 +10,7 @@ import {
   enter,
   appRestored,
   expect,
+  federatedExtensions,
   notebookWith,
   PYTHON_KERNELSPEC,
   readNotebook,
@@ -27,15 +28,6 @@ import {
 } from './settings';
 
 const PANEL = '#jp-notebook-metadata';
-
-/** The names of the prebuilt extensions a page's config lists. */
-function federatedExtensions(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    JSON.parse(
-      document.getElementById('jupyter-config-data')!.textContent!
-    ).federated_extensions.map((extension: { name: string }) => extension.name)
-  );
-}
 
 /** Open the View menu's Right Sidebar submenu and click an entry of it. */
 async function clickRightSidebarEntry(page: Page, entry: string) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   enter,
   expect,
+  federatedExtensions,
   labRoot,
   notebookWith,
   PYTHON_KERNELSPEC,
@@ -54,11 +55,7 @@ function readText(name: string): string {
 test('Jupytext is on in this lab: its server writes paired files, its lab extension is loaded', async ({
   lab
 }) => {
-  const federated = await lab.page.evaluate(() =>
-    JSON.parse(
-      document.getElementById('jupyter-config-data')!.textContent!
-    ).federated_extensions.map((extension: { name: string }) => extension.name)
-  );
+  const federated = await federatedExtensions(lab.page);
   expect(federated).toEqual(
     expect.arrayContaining([
       'jupyterlab-jupytext',
