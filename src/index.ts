@@ -49,7 +49,12 @@ const sectionsPlugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
       'builtin'
     );
     sections.add(createNotebookSection(), 'builtin');
-    sections.add(createJupytextSection(app.serviceManager.contents), 'builtin');
+    sections.add(
+      createJupytextSection(app.serviceManager.contents, {
+        jupytextInLab: FrontEnds.hasJupytextExtension(app)
+      }),
+      'builtin'
+    );
     // Notebook 7's file browser, editor and console pages have no notebook:
     // the registry only, for the extensions that require it.
     if (settingRegistry && FrontEnds.pageHasNotebooks()) {
@@ -107,6 +112,7 @@ const panelPlugin: JupyterFrontEndPlugin<ActiveNotebookMetadata> = {
       translator,
       editorFactory: editorServices?.factoryService.newInlineEditor,
       commands: app.commands,
+      contents: app.serviceManager.contents,
       onLeave: () => Private.leave(app, panel, tracker)
     });
     const saveNotice = noticeUnappliedAtSave(tracker, active, trans);

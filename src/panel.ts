@@ -1,4 +1,5 @@
 import type { CodeEditor } from '@jupyterlab/codeeditor';
+import type { Contents } from '@jupyterlab/services';
 import { type ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import type { CommandRegistry } from '@lumino/commands';
@@ -43,7 +44,8 @@ export class NotebookMetadataPanel extends Panel {
         states: options.states,
         translator,
         editorFactory: options.editorFactory,
-        commands: options.commands
+        commands: options.commands,
+        contents: options.contents ?? null
       })
     );
     body.addClass('jp-NotebookMetadata-body');
@@ -138,6 +140,8 @@ export namespace NotebookMetadataPanel {
     editorFactory?: CodeEditor.Factory;
     /** The app's commands: the panel's undo and redo. */
     commands: CommandRegistry;
+    /** The server's files: what paired text files keep of the metadata. */
+    contents?: Contents.IManager | null;
     /** Leave the panel: close it and give the focus back to the notebook. */
     onLeave?: () => void;
   }

@@ -101,3 +101,66 @@ export function configPaths(notebookPath: string): string[] {
     candidate => candidate.path
   );
 }
+
+/**
+ * The project configurations found, by notebook path, shared by everything
+ * that shows one (the Jupytext section, what the text file keeps): each is
+ * looked for once, and again after one of its candidate files is saved,
+ * made, renamed or deleted through the contents manager.
+ */
+export class ProjectConfigs {
+  /** The cache of `contents`, made on first use. */
+  static of(contents: IConfigReader): ProjectConfigs {
+    let cache = Private.caches.get(contents);
+    if (!cache) {
+      cache = new ProjectConfigs(contents);
+      Private.caches.set(contents, cache);
+    }
+    return cache;
+  }
+
+  private constructor(private readonly _contents: IConfigReader) {
+    // Connected before any view's own watch of the same files, so that a
+    // view told of a change finds the cache already cleared.
+    _contents.fileChanged?.connect((_, change) => {
+      for (const path of [change.oldValue?.path, change.newValue?.path]) {
+        if (path !== undefined) {
+          this._forget(path);
+        }
+      }
+    });
+  }
+
+  /** The configuration of the notebook at `notebookPath`. */
+  find(notebookPath: string): Promise<ProjectConfig> {
+    let found = this._found.get(notebookPath);
+    if (!found) {
+      found = findProjectConfig(this._contents, notebookPath);
+      this._found.set(notebookPath, found);
+      // A failed look is not kept.
+      found.catch(() => this._found.delete(notebookPath));
+    }
+    return found;
+  }
+
+  /** Forget every configuration that `path` (a file or folder) may change. */
+  private _forget(path: string): void {
+    for (const notebookPath of [...this._found.keys()]) {
+      if (
+        configPaths(notebookPath).some(
+          candidate => candidate === path || candidate.startsWith(path + '/')
+        )
+      ) {
+        this._found.delete(notebookPath);
+      }
+    }
+  }
+
+  private readonly _found = new Map<string, Promise<ProjectConfig>>();
+}
+
+/** Module-private state. */
+namespace Private {
+  /** One cache per contents manager. */
+  export const caches = new WeakMap<IConfigReader, ProjectConfigs>();
+}

@@ -21,6 +21,7 @@ import type { NotebookMetadataModel } from '../model';
 import { useDraft, useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
 import { JsonEditor } from './JsonEditor';
+import { type ITextFileKeeping, KeptMessage } from './TextFileKeeps';
 import { FieldMessage } from './Section';
 
 /**
@@ -33,6 +34,8 @@ export interface ICustomKeysSectionProps {
   metadata: Readonly<PartialJSONObject>;
   /** The custom keys, in order. */
   keys: string[];
+  /** What the paired text files keep of each key, if there are any. */
+  keeping?: ITextFileKeeping | null;
   /** Whether editing is off (read-only notebook). */
   disabled: boolean;
   /** JupyterLab's code editor factory, for large values shown. */
@@ -104,6 +107,11 @@ export function CustomKeysSection(props: ICustomKeysSectionProps): JSX.Element {
           name={key}
           value={metadata[key] as PartialJSONValue}
           partlyEditedBy={model.sectionsInside(key).join(', ')}
+          keeping={
+            props.keeping && props.keeping.kept(key) !== 'kept'
+              ? props.keeping
+              : null
+          }
           onRenamed={onRenamed}
           disabled={disabled}
           editorFactory={props.editorFactory}
@@ -137,6 +145,8 @@ interface IRowProps {
   name: string;
   /** The sections that edit values inside this key, if any. */
   partlyEditedBy: string;
+  /** What the text files keep, when they leave out some of this key. */
+  keeping: ITextFileKeeping | null;
   /** Told when the key is renamed. */
   onRenamed: React.MutableRefObject<(from: string, to: string) => void>;
   value: PartialJSONValue;
@@ -195,6 +205,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
     nameError: `${nameId}-nameError`,
     hidden: `${nameId}-hidden`,
     note: `${nameId}-note`,
+    textFile: `${nameId}-textFile`,
     value: `${nameId}-value`,
     valueError: `${nameId}-valueError`
   };
@@ -261,7 +272,8 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
             [
               nameProblem ? ids.nameError : '',
               hidden ? ids.hidden : '',
-              partlyEditedBy ? ids.note : ''
+              partlyEditedBy ? ids.note : '',
+              props.keeping ? ids.textFile : ''
             ]
               .filter(Boolean)
               .join(' ') || undefined
@@ -315,6 +327,15 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
         <FieldMessage kind="notice" id={ids.hidden}>
           {translate(trans, hidden)}
         </FieldMessage>
+      )}
+      {props.keeping && (
+        <KeptMessage
+          keeping={props.keeping}
+          keys={[name]}
+          disabled={disabled}
+          trans={trans}
+          id={ids.textFile}
+        />
       )}
       {partlyEditedBy && (
         <FieldMessage kind="notice" id={ids.note}>

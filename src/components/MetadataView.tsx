@@ -1,7 +1,9 @@
 import type { CodeEditor } from '@jupyterlab/codeeditor';
+import type { Contents } from '@jupyterlab/services';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { type LabIcon, redoIcon, undoIcon } from '@jupyterlab/ui-components';
 import type { CommandRegistry } from '@lumino/commands';
+import type { PartialJSONObject } from '@lumino/coreutils';
 import React, { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -20,6 +22,7 @@ import { CustomKeysSection } from './CustomKeysSection';
 import { RawJsonSection } from './RawJsonSection';
 import { FieldMessage, Section } from './Section';
 import { SectionForm } from './SectionForm';
+import { TextFileNote, useTextFileKeeping } from './TextFileKeeps';
 import { useSignal, useSignalValue } from './hooks';
 
 /**
@@ -38,6 +41,8 @@ export interface IMetadataViewProps {
   editorFactory?: CodeEditor.Factory;
   /** The app's commands: the panel's undo and redo. */
   commands: CommandRegistry;
+  /** The server's files: what paired text files keep of the metadata. */
+  contents: Contents.IManager | null;
 }
 
 /**
@@ -66,6 +71,7 @@ export function MetadataView(props: IMetadataViewProps): JSX.Element {
       translator={translator}
       editorFactory={props.editorFactory}
       commands={props.commands}
+      contents={props.contents}
     />
   );
 }
@@ -80,6 +86,7 @@ function NotebookMetadataEditor(props: {
   translator: ITranslator;
   editorFactory?: CodeEditor.Factory;
   commands: CommandRegistry;
+  contents: Contents.IManager | null;
 }): JSX.Element {
   const { model, sections, states, translator } = props;
   const trans = translator.load('jupyterlab_notebook_metadata');
@@ -88,6 +95,7 @@ function NotebookMetadataEditor(props: {
   useSignal(sections.changed);
   const metadata = model.metadata;
   const customKeys = model.customKeys;
+  const keeping = useTextFileKeeping(model, props.contents);
 
   const disabled = model.readOnly || model.fileMissing;
   return (
@@ -154,13 +162,21 @@ function NotebookMetadataEditor(props: {
               states={states}
             >
               {entry.active ? (
-                <SectionForm
-                  entry={entry}
-                  model={model}
-                  metadata={metadata}
-                  disabled={disabled}
-                  trans={trans}
-                />
+                <>
+                  <SectionForm
+                    entry={entry}
+                    model={model}
+                    metadata={metadata}
+                    disabled={disabled}
+                    trans={trans}
+                  />
+                  <TextFileNote
+                    keeping={keeping}
+                    keys={Private.keysOf(entry, metadata)}
+                    disabled={disabled}
+                    trans={trans}
+                  />
+                </>
               ) : (
                 <SectionProblems entry={entry} trans={trans} />
               )}
@@ -181,6 +197,7 @@ function NotebookMetadataEditor(props: {
           model={model}
           metadata={metadata}
           keys={customKeys}
+          keeping={keeping}
           disabled={disabled}
           editorFactory={props.editorFactory}
           trans={trans}
@@ -304,4 +321,30 @@ function useActiveModel(
     };
   }, [active]);
   return model;
+}
+
+/** Module-private helpers. */
+namespace Private {
+  /**
+   * The top-level keys a section shows that the notebook has, but those a
+   * text file need not keep: `jupytext` (always kept) and `language_info`
+   * (Jupytext leaves it out on purpose; the kernel writes it again).
+   */
+  export function keysOf(
+    entry: ISectionEntry,
+    metadata: Readonly<PartialJSONObject>
+  ): string[] {
+    const keys = new Set<string>();
+    for (const field of entry.fields) {
+      const key = field.path[0];
+      if (
+        key !== 'jupytext' &&
+        key !== 'language_info' &&
+        Object.prototype.hasOwnProperty.call(metadata, key)
+      ) {
+        keys.add(key);
+      }
+    }
+    return [...keys];
+  }
 }

@@ -6,3 +6,4 @@ export * from './formats';
 export * from './paths';
 export * from './metadata';
 export * from './config';
+export * from './metadatafilter';

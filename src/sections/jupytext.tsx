@@ -13,11 +13,11 @@ import React from 'react';
 import { FieldMessage } from '../components/Section';
 import { DraftInput, useDraft } from '../components/draft';
 import {
-  useFileChanges,
-  useFileStates,
-  useOwnedState,
-  useSignal
-} from '../components/hooks';
+  type ITextFileKeeping,
+  useProjectConfig,
+  useTextFileKeeping
+} from '../components/TextFileKeeps';
+import { useFileStates, useOwnedState, useSignal } from '../components/hooks';
 import {
   checkJupytext,
   FORMAT_OPTIONS,
@@ -38,11 +38,7 @@ import {
 } from '../jupytext';
 import { effectivePairing } from '../jupytext/config';
 import { translate } from '../messages';
-import {
-  configPaths,
-  findProjectConfig,
-  type ProjectConfig
-} from '../projectconfig';
+import type { ProjectConfig } from '../projectconfig';
 import jupytextSchema from '../schemas/jupytext.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
 
@@ -110,10 +106,19 @@ const OPTION_TEXT: Record<string, { label: string; description: string }> = {
  * format options, and a preview of the paired files).
  */
 export function createJupytextSection(
-  contents: Contents.IManager | null
+  contents: Contents.IManager | null,
+  options: {
+    /** Whether Jupytext is in this JupyterLab (its extension is loaded). */
+    jupytextInLab?: boolean;
+  } = {}
 ): IMetadataSection {
+  const jupytextInLab = options.jupytextInLab ?? true;
   const Field = (props: FieldProps) => (
-    <JupytextField {...props} contents={contents} />
+    <JupytextField
+      {...props}
+      contents={contents}
+      jupytextInLab={jupytextInLab}
+    />
   );
   return {
     id: 'jupytext',
@@ -160,7 +165,10 @@ export function createJupytextSection(
  * metadata, checked by the section.
  */
 function JupytextField(
-  props: FieldProps & { contents: Contents.IManager | null }
+  props: FieldProps & {
+    contents: Contents.IManager | null;
+    jupytextInLab: boolean;
+  }
 ): JSX.Element {
   const { contents } = props;
   const context = props.formContext as ISectionFormContext;
@@ -173,6 +181,7 @@ function JupytextField(
   const stored = formatsText(jupytext);
   const [problem, setProblem] = useOwnedState<string | null>(model, null);
   const projectConfig = useProjectConfig(contents, model.path);
+  const keeping = useTextFileKeeping(model, contents);
 
   /**
    * Write a pairing: nothing reaches the notebook unless it is valid.
@@ -253,9 +262,18 @@ function JupytextField(
   ]
     .filter(Boolean)
     .join(' ');
+  // Not paired by its own formats, the notebook may be by the project's.
+  const pairedByConfig =
+    !stored &&
+    projectConfig?.state === 'found' &&
+    effectivePairing(undefined, projectConfig.found, model.path, { metadata })
+      .source === 'config';
+  const unpairedLabel = pairedByConfig
+    ? trans.__('Only as the project config pairs it')
+    : trans.__('Not paired');
   const presetLabel =
     preset === ''
-      ? trans.__('Not paired')
+      ? unpairedLabel
       : preset === 'custom'
         ? trans.__('Custom pairing')
         : trans.__(PRESETS.find(p => p.id === preset)!.label);
@@ -282,7 +300,7 @@ function JupytextField(
           setProblem(pair(chosen ? chosen.formats : ''));
         }}
       >
-        <option value="">{trans.__('Not paired')}</option>
+        <option value="">{unpairedLabel}</option>
         {preset === 'custom' && (
           <option value="custom">{trans.__('Custom pairing')}</option>
         )}
@@ -354,6 +372,14 @@ function JupytextField(
           trans={trans}
         />
       )}
+      {!props.jupytextInLab && (stored || keeping) && (
+        <FieldMessage kind="notice">
+          {trans.__(
+            'Jupytext is not installed in this JupyterLab: nothing here writes the paired files when the notebook is saved. The pairing is kept for Jupytext wherever it runs (e.g. "jupytext --sync").'
+          )}
+        </FieldMessage>
+      )}
+      {keeping && <TextFileKeeps keeping={keeping} trans={trans} />}
       <UnpairedFiles
         paths={Private.noLongerPaired(
           model,
@@ -836,32 +862,61 @@ function ProjectPairing(props: {
 }
 
 /**
- * The project configuration of the notebook at `path`, looked for again
- * when the path changes or a candidate file is changed through the
- * contents manager; null until known.
+ * Which top-level keys the text files keep and leave out, and the filter
+ * that decides (the project config's, the notebook's own, or Jupytext's
+ * default).
  */
-function useProjectConfig(
-  contents: Contents.IManager | null,
-  path: string
-): ProjectConfig | null {
-  const [config, setConfig] = useOwnedState<ProjectConfig | null>(path, null);
-  const candidates = React.useMemo(() => configPaths(path), [path]);
-  const looked = useFileChanges(contents, candidates);
-  React.useEffect(() => {
-    if (!contents) {
-      return;
-    }
-    let current = true;
-    void findProjectConfig(contents, path).then(found => {
-      if (current) {
-        setConfig(found);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [contents, path, looked]);
-  return config;
+function TextFileKeeps(props: {
+  keeping: ITextFileKeeping;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { keeping, trans } = props;
+  const keys = [...keeping.keys].sort();
+  const kept = keys.filter(key => keeping.kept(key) === 'kept');
+  const partly = keys.filter(key => keeping.kept(key) === 'partly');
+  const left = keys.filter(
+    key =>
+      keeping.kept(key) === 'dropped' || keeping.kept(key) === 'unsupported'
+  );
+  const list = (names: string[]) =>
+    names.length > 0 ? names.join(', ') : trans.__('none');
+  return (
+    <div
+      className="jp-NotebookMetadata-textFileKeeps"
+      role="note"
+      aria-label={trans.__('What the text file keeps')}
+    >
+      <div>
+        {trans.__(
+          'The metadata %1 keeps: %2.',
+          keeping.files.join(', '),
+          list(kept)
+        )}
+        {partly.length > 0 && ' ' + trans.__('Part of: %1.', list(partly))}
+        {left.length > 0 &&
+          ' ' +
+            (keeping.textOnly
+              ? trans.__('Lost on save: %1.', list(left))
+              : trans.__('Only in the .ipynb: %1.', list(left)))}
+      </div>
+      <div className="jp-NotebookMetadata-hint">
+        {keeping.filterFile !== null
+          ? trans.__(
+              'Decided by notebook_metadata_filter = "%1" in %2.',
+              keeping.filter,
+              keeping.filterFile
+            )
+          : keeping.filter
+            ? trans.__(
+                'Decided by the notebook\'s notebook_metadata_filter, "%1".',
+                keeping.filter
+              )
+            : trans.__(
+                "Jupytext's default: jupytext, kernelspec and a few more; set a metadata filter under Format options to keep other keys."
+              )}
+      </div>
+    </div>
+  );
 }
 
 /**

@@ -48,6 +48,33 @@ test('pair through a preset, saved to disk, every other key kept', async ({
   });
 });
 
+test('without Jupytext in the lab, the panel says that nothing writes the paired files, and nothing does', async ({
+  lab
+}) => {
+  const folder = uniqueName('nojupytext');
+  const name = notebookFile(`${folder}/lesson.ipynb`);
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  const notice = lab.panel.getByText(
+    'Jupytext is not installed in this JupyterLab: nothing here writes the paired files'
+  );
+  await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue('');
+  await expect(notice).toHaveCount(0);
+  await enter(lab.panel.getByLabel('Jupytext formats'), 'ipynb,py:percent');
+  await expect(notice).toBeVisible();
+  // What a Jupytext would keep in the script is still told.
+  await expect(
+    lab.panel.getByRole('note', { name: 'What the text file keeps' })
+  ).toContainText('Only in the .ipynb: course, language_info.');
+  await lab.saveAndRead(name);
+  expect(
+    fs
+      .readdirSync(path.join(labRoot, folder))
+      .filter(file => !file.startsWith('.'))
+  ).toEqual(['lesson.ipynb']);
+});
+
 test('pair through the text box, with folders, and preview the paired files', async ({
   lab
 }) => {

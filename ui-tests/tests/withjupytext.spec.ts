@@ -436,3 +436,118 @@ test('a hidden .jupytext.toml is ignored by a server that hides dot-files, by Ju
   await lab.saveAndRead(name);
   expect(filesUnder(folder)).toEqual([`${folder}/.jupytext.toml`, name]);
 });
+
+test('what the text file keeps: a key the default filter drops is kept in one undoable step, checked in the script', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-keep');
+  const name = writeNotebook(
+    `${folder}/lesson.ipynb`,
+    notebookWith({
+      ...ORIGINAL,
+      title: 'Week 3',
+      jupytext: { formats: 'ipynb,py:percent' }
+    })
+  );
+  const script = `${folder}/lesson.py`;
+  await lab.openNotebook(name);
+  await lab.saveAndRead(name);
+  // Jupytext's default filter: neither `title` nor `course` is in the script.
+  expect(readText(script)).not.toContain('Week 3');
+  expect(readText(script)).not.toContain('STAT-201');
+
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  const keeps = lab.panel.getByRole('note', {
+    name: 'What the text file keeps'
+  });
+  await expect(keeps).toContainText(
+    `The metadata ${script} keeps: jupytext, kernelspec.`
+  );
+  await expect(keeps).toContainText(
+    'Only in the .ipynb: course, language_info, title.'
+  );
+  await expect(keeps).toContainText("Jupytext's default");
+  // The Notebook section says so of its title, the custom key row of course.
+  await lab.openSection('Notebook');
+  await expect(
+    lab.panel.getByText(
+      `${script} does not keep "title": only the .ipynb has it.`
+    )
+  ).toBeVisible();
+  const courseRow = lab.panel.getByRole('group', { name: 'Key course' });
+  await expect(courseRow).toContainText(
+    `${script} does not keep "course": only the .ipynb has it.`
+  );
+
+  await courseRow
+    .getByRole('button', { name: 'Keep "course" in the text file' })
+    .click();
+  await expect(courseRow.getByRole('note')).toHaveCount(0);
+  await expect(keeps).toContainText(
+    `The metadata ${script} keeps: course, jupytext, kernelspec.`
+  );
+  await expect(keeps).toContainText(
+    'Decided by the notebook\'s notebook_metadata_filter, "course".'
+  );
+  let saved = await lab.saveAndRead(name);
+  expect(saved.metadata.jupytext).toEqual({
+    formats: 'ipynb,py:percent',
+    notebook_metadata_filter: 'course'
+  });
+  expect(readText(script)).toContain('#     code: STAT-201');
+  expect(readText(script)).toContain('notebook_metadata_filter: course');
+  expect(readText(script)).not.toContain('Week 3');
+
+  // One Undo takes the filter back; Jupytext writes the script without it.
+  await lab.panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(courseRow).toContainText(
+    `${script} does not keep "course": only the .ipynb has it.`
+  );
+  saved = await lab.saveAndRead(name);
+  expect(saved.metadata.jupytext).toEqual({ formats: 'ipynb,py:percent' });
+  expect(readText(script)).not.toContain('STAT-201');
+  expect(saved.metadata.course).toEqual(ORIGINAL.course);
+});
+
+test("a config's filter that drops a key: the panel names the file that decides, and the script leaves the key out", async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-drop');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, folder, 'jupytext.yml'),
+    'formats: ipynb,md:myst\nnotebook_metadata_filter: "all,-course"\n'
+  );
+  const name = writeNotebook(
+    `${folder}/lesson.ipynb`,
+    notebookWith({
+      ...ORIGINAL,
+      title: 'Week 4',
+      // The notebook's own filter would keep `course`: the config's wins.
+      jupytext: { notebook_metadata_filter: 'course' }
+    })
+  );
+  const text = `${folder}/lesson.md`;
+  await lab.openNotebook(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  const keeps = lab.panel.getByRole('note', {
+    name: 'What the text file keeps'
+  });
+  await expect(keeps).toContainText(
+    `Decided by notebook_metadata_filter = "all,-course" in ${folder}/jupytext.yml.`
+  );
+  await expect(keeps).toContainText('Only in the .ipynb: course.');
+  const courseRow = lab.panel.getByRole('group', { name: 'Key course' });
+  await expect(courseRow).toContainText(
+    `The notebook_metadata_filter of ${folder}/jupytext.yml decides (all,-course): change it there to keep more.`
+  );
+  await expect(courseRow.getByRole('button', { name: /^Keep/ })).toHaveCount(0);
+  await lab.saveAndRead(name);
+  const written = readText(text);
+  expect(written).toMatch(/^---\n/);
+  expect(written).toContain('title: Week 4');
+  expect(written).not.toContain('STAT-201');
+  expect(readNotebook(name).metadata.course).toEqual(ORIGINAL.course);
+});
