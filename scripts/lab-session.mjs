@@ -27,7 +27,10 @@ export const CHROMIUM_ARGS = [
  * extensions it loads. Returns its base URL, its token and a function that
  * stops it (and resolves once it has exited).
  */
-export async function startLab(rootDir, { stateDir, onlyLabextensions } = {}) {
+export async function startLab(
+  rootDir,
+  { stateDir, onlyLabextensions, jupytext = false } = {}
+) {
   const state = stateDir ?? `${rootDir}-state`;
   fs.mkdirSync(state, { recursive: true });
   const port = freePort();
@@ -40,6 +43,7 @@ export async function startLab(rootDir, { stateDir, onlyLabextensions } = {}) {
     token,
     stateDir: state,
     onlyLabextensions,
+    jupytext,
     exposeApp: true,
     stdio: ['ignore', log, log]
   });

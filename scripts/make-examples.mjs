@@ -133,3 +133,29 @@ fs.writeFileSync(
 print("hello from a paired notebook")
 `
 );
+
+// A course folder whose Jupytext config pairs every notebook under it.
+fs.mkdirSync(path.join(dir, 'course'), { recursive: true });
+fs.writeFileSync(
+  path.join(dir, 'course', 'jupytext.toml'),
+  `# Every notebook of the course is paired with a percent script.
+formats = "ipynb,py:percent"
+# The scripts keep the title, too.
+notebook_metadata_filter = "title"
+`
+);
+fs.writeFileSync(
+  path.join(dir, 'course', 'week-1.ipynb'),
+  JSON.stringify(
+    notebook(
+      {
+        ...python,
+        title: 'Week 1: tables',
+        course: { code: 'STAT-201', term: '2026 autumn' }
+      },
+      ['# Week 1: tables', 'import csv']
+    ),
+    null,
+    1
+  ) + '\n'
+);

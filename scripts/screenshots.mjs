@@ -2,7 +2,8 @@
  * `npm run screenshots`: the README's pictures of the panel, taken from the
  * real lab so they stay true when the UI changes: a paired notebook and a
  * small one, in JupyterLab Light and Dark, the whole panel at the sidebar's
- * default width. Writes docs/panel-*.png.
+ * default width; and a notebook paired by its folder's Jupytext config,
+ * in a lab with Jupytext. Writes docs/*.png.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,20 +42,53 @@ const SHOTS = [
     file: 'panel-small-dark.png',
     theme: 'JupyterLab Dark',
     notebook: 'custom-keys.ipynb'
+  },
+  {
+    file: 'jupytext-config-light.png',
+    theme: 'JupyterLab Light',
+    notebook: 'course/week-1.ipynb',
+    jupytext: true,
+    open: ['Jupytext']
+  },
+  {
+    file: 'jupytext-config-dark.png',
+    theme: 'JupyterLab Dark',
+    notebook: 'course/week-1.ipynb',
+    jupytext: true,
+    open: ['Jupytext']
   }
 ];
 
 build();
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-shots-'));
-for (const name of fs.readdirSync(path.join(root, 'examples'))) {
-  if (/\.(ipynb|py)$/.test(name)) {
-    fs.copyFileSync(path.join(root, 'examples', name), path.join(folder, name));
-  }
-}
-const lab = await startLab(folder);
+fs.cpSync(path.join(root, 'examples'), folder, {
+  recursive: true,
+  filter: source => !source.includes('section-extension')
+});
 const browser = await launchChromium();
+let lab = null;
 try {
-  for (const shot of SHOTS) {
+  for (const jupytext of [false, true]) {
+    lab = await startLab(folder, {
+      stateDir: `${folder}-state/${jupytext ? 'jupytext' : 'lab'}`,
+      jupytext
+    });
+    for (const shot of SHOTS.filter(s => !!s.jupytext === jupytext)) {
+      await takeShot(shot);
+    }
+    await lab.stop();
+    lab = null;
+  }
+} finally {
+  await browser.close();
+  await lab?.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.rmSync(`${folder}-state`, { recursive: true, force: true });
+}
+
+/** Take one picture: the whole panel, at rest. */
+async function takeShot(shot) {
+  {
     const page = await openLab(browser, lab, 'screenshots', {
       width: 1280,
       height: 800
@@ -74,6 +108,19 @@ try {
     );
     const panel = page.locator('#jp-notebook-metadata');
     await panel.locator('.jp-NotebookMetadata-notebookName').waitFor();
+    for (const title of shot.open ?? []) {
+      const toggle = panel
+        .locator('.jp-NotebookMetadata-sectionToggle')
+        .filter({ hasText: title });
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') {
+        await toggle.click();
+      }
+    }
+    if (shot.jupytext) {
+      // What the project config pairs, and what the script keeps, known.
+      await panel.locator('.jp-NotebookMetadata-projectConfig').waitFor();
+      await panel.locator('.jp-NotebookMetadata-textFileKeeps').waitFor();
+    }
     // Nothing focused, nothing hovered: the panel as it rests.
     await page.evaluate(() => document.activeElement?.blur());
     await page.mouse.move(0, 0);
@@ -95,9 +142,4 @@ try {
     console.log(`screenshots: ${path.join('docs', shot.file)}`);
     await page.close();
   }
-} finally {
-  await browser.close();
-  await lab.stop();
-  fs.rmSync(folder, { recursive: true, force: true });
-  fs.rmSync(`${folder}-state`, { recursive: true, force: true });
 }

@@ -135,12 +135,25 @@ export class ProjectConfigs {
   find(notebookPath: string): Promise<ProjectConfig> {
     let found = this._found.get(notebookPath);
     if (!found) {
-      found = findProjectConfig(this._contents, notebookPath);
-      this._found.set(notebookPath, found);
-      // A failed look is not kept.
-      found.catch(() => this._found.delete(notebookPath));
+      const looking = findProjectConfig(this._contents, notebookPath);
+      found = looking;
+      this._found.set(notebookPath, looking);
+      looking.then(
+        config => {
+          if (this._found.get(notebookPath) === looking) {
+            this._known.set(notebookPath, config);
+          }
+        },
+        // A failed look is not kept.
+        () => this._found.delete(notebookPath)
+      );
     }
     return found;
+  }
+
+  /** The configuration of `notebookPath` if it is known now, else null. */
+  known(notebookPath: string): ProjectConfig | null {
+    return this._known.get(notebookPath) ?? null;
   }
 
   /** Forget every configuration that `path` (a file or folder) may change. */
@@ -152,11 +165,13 @@ export class ProjectConfigs {
         )
       ) {
         this._found.delete(notebookPath);
+        this._known.delete(notebookPath);
       }
     }
   }
 
   private readonly _found = new Map<string, Promise<ProjectConfig>>();
+  private readonly _known = new Map<string, ProjectConfig>();
 }
 
 /** Module-private state. */

@@ -63,12 +63,13 @@ export interface IMetadataSection {
   /**
    * A one-line summary of the section's values, shown after its heading
    * (the kernel's name, the pairing), given its values by field name and
-   * the panel's translations. Without it, the heading says how many of its
-   * fields are set.
+   * the panel's translations (and the notebook, for what its values do not
+   * say). Without it, the heading says how many of its fields are set.
    */
   readonly summary?: (
     values: PartialJSONObject,
-    trans: TranslationBundle
+    trans: TranslationBundle,
+    notebook: INotebookMetadata
   ) => string;
 }
 

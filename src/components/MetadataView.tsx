@@ -144,7 +144,7 @@ function NotebookMetadataEditor(props: {
                 !entry.active
                   ? trans.__('cannot be shown')
                   : entry.section.summary
-                    ? entry.section.summary(values, trans)
+                    ? entry.section.summary(values, trans, model)
                     : set === 0
                       ? trans.__('not set')
                       : trans.__('%1 of %2 set', set, entry.fields.length)

@@ -38,7 +38,7 @@ import {
 } from '../jupytext';
 import { effectivePairing } from '../jupytext/config';
 import { translate } from '../messages';
-import type { ProjectConfig } from '../projectconfig';
+import { type ProjectConfig, ProjectConfigs } from '../projectconfig';
 import jupytextSchema from '../schemas/jupytext.json';
 import type { IMetadataSection, ISectionFormContext } from '../tokens';
 
@@ -127,10 +127,32 @@ export function createJupytextSection(
     schema: jupytextSchema as IMetadataSection.ISchema,
     uiSchema: { jupytext: { 'ui:field': 'jupytext' } },
     fields: { jupytext: Field },
-    summary: (values, trans) => {
+    summary: (values, trans, notebook) => {
       const stored = formatsText(values.jupytext);
       if (stored === null) {
         return trans.__('unreadable pairing');
+      }
+      const config =
+        !stored && contents
+          ? ProjectConfigs.of(contents).known(notebook.path)
+          : null;
+      if (config?.state === 'found') {
+        const effective = effectivePairing(
+          undefined,
+          config.found,
+          notebook.path,
+          { metadata: notebook.metadata }
+        );
+        const paired = parseFormats(effective.formats);
+        if (effective.source === 'config' && paired.ok) {
+          return trans.__(
+            'paired with %1 by %2',
+            formatsToString(
+              paired.formats.filter(f => f.extension !== '.ipynb')
+            ),
+            config.found.path.split('/').pop() ?? ''
+          );
+        }
       }
       const parsed = parseFormats(stored);
       const others = parsed.ok

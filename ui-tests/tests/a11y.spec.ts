@@ -181,7 +181,9 @@ function auditCases(): IAuditCase[] {
           widget.context.model.readOnly = true;
         });
         await expect(
-          lab.panel.getByRole('note').filter({ hasText: 'read-only' })
+          lab.panel
+            .getByRole('note')
+            .filter({ hasText: 'This notebook is read-only' })
         ).toBeVisible();
       }
     },

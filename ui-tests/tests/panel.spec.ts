@@ -479,7 +479,9 @@ test('a read-only notebook is shown disabled with a notice', async ({
   });
   await lab.openPanel();
   await expect(
-    lab.panel.getByRole('note').filter({ hasText: 'read-only' })
+    lab.panel
+      .getByRole('note')
+      .filter({ hasText: 'This notebook is read-only' })
   ).toBeVisible();
   await expect(
     lab.panel.getByRole('combobox', { name: 'Kernel' })

@@ -551,3 +551,48 @@ test("a config's filter that drops a key: the panel names the file that decides,
   expect(written).not.toContain('STAT-201');
   expect(readNotebook(name).metadata.course).toEqual(ORIGINAL.course);
 });
+
+test('a script opened as a notebook: a key its filter leaves out is lost on save unless kept, and kept it is in the script', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-script');
+  const script = `${folder}/lesson.py`;
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  fs.writeFileSync(
+    path.join(labRoot, script),
+    [
+      '# ---',
+      '# jupyter:',
+      '#   kernelspec:',
+      '#     display_name: Python 3 (ipykernel)',
+      '#     language: python',
+      '#     name: python3',
+      '# ---',
+      '',
+      '# %%',
+      'print("week 5")',
+      ''
+    ].join('\n')
+  );
+  await lab.openNotebook(script);
+  await lab.openPanel();
+  await lab.openSection('Custom keys');
+  await lab.panel.getByLabel('New key name').fill('course');
+  await lab.panel.getByLabel('New key value (JSON)').fill('"STAT-201"');
+  await lab.panel.getByRole('button', { name: 'Add key' }).click();
+  const courseRow = lab.panel.getByRole('group', { name: 'Key course' });
+  await expect(courseRow).toContainText(
+    `${script} does not keep "course": lost when the notebook is saved.`
+  );
+  await courseRow
+    .getByRole('button', { name: 'Keep "course" in the text file' })
+    .click();
+  await expect(courseRow.getByRole('note')).toHaveCount(0);
+  await lab.page.evaluate(() =>
+    (window as any).jupyterapp.commands.execute('docmanager:save')
+  );
+  await expect.poll(() => readText(script)).toContain('#   course: STAT-201');
+  expect(readText(script)).toContain('print("week 5")');
+  // Only the script: no .ipynb was written.
+  expect(filesUnder(folder)).toEqual([script]);
+});
