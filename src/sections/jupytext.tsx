@@ -291,7 +291,7 @@ function JupytextField(
     effectivePairing(undefined, projectConfig.found, model.path, { metadata })
       .source === 'config';
   const unpairedLabel = pairedByConfig
-    ? trans.__('Only as the project config pairs it')
+    ? trans.__('From the project config')
     : trans.__('Not paired');
   const presetLabel =
     preset === ''
