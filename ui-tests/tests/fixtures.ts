@@ -134,6 +134,16 @@ export const COURSE_METADATA = {
   course: { code: 'STAT-201' }
 };
 
+/**
+ * A Python notebook with one custom key, as the Jupytext tests pair it
+ * (`language_info.file_extension` resolves `auto`).
+ */
+export const PAIRABLE_METADATA = {
+  kernelspec: PYTHON_KERNELSPEC,
+  language_info: { name: 'python', file_extension: '.py' },
+  course: { code: 'STAT-201' }
+};
+
 /** A minimal valid notebook with the given metadata. */
 export function notebookWith(metadata: Record<string, unknown>): INotebookFile {
   return {

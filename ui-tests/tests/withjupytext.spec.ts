@@ -13,18 +13,15 @@ import {
   federatedExtensions,
   labRoot,
   notebookWith,
-  PYTHON_KERNELSPEC,
+  PAIRABLE_METADATA,
   readNotebook,
   test,
   uniqueName,
   writeNotebook
 } from './fixtures';
 
-const ORIGINAL = {
-  kernelspec: PYTHON_KERNELSPEC,
-  language_info: { name: 'python', file_extension: '.py' },
-  course: { code: 'STAT-201' }
-};
+/** The metadata of the notebooks paired here. */
+const ORIGINAL = PAIRABLE_METADATA;
 
 /** The files under a folder of the served root (server paths), sorted. */
 function filesUnder(folder: string): string[] {
