@@ -3,6 +3,8 @@
  * Jupytext's contents manager finds it, through JupyterLab's contents
  * manager (so under any server root or base URL). No JupyterLab imports.
  */
+import { type ISignal, Signal } from '@lumino/signaling';
+
 import { fileStates, type IFolderLister } from './files';
 import {
   configCandidates,
@@ -104,9 +106,11 @@ export function configPaths(notebookPath: string): string[] {
 
 /**
  * The project configurations found, by notebook path, shared by everything
- * that shows one (the Jupytext section, what the text file keeps): each is
- * looked for once, and again after one of its candidate files is saved,
- * made, renamed or deleted through the contents manager.
+ * that shows one (the Jupytext section, what the text file keeps). As
+ * Jupytext reads the configuration again on each open and save, it is
+ * looked for again when the notebook is shown again (`refresh`), after it
+ * is saved, and after one of its candidate files is saved, made, renamed
+ * or deleted through the contents manager; `changed` then names it.
  */
 export class ProjectConfigs {
   /** The cache of `contents`, made on first use. */
@@ -120,8 +124,6 @@ export class ProjectConfigs {
   }
 
   private constructor(private readonly _contents: IConfigReader) {
-    // Connected before any view's own watch of the same files, so that a
-    // view told of a change finds the cache already cleared.
     _contents.fileChanged?.connect((_, change) => {
       for (const path of [change.oldValue?.path, change.newValue?.path]) {
         if (path !== undefined) {
@@ -129,6 +131,11 @@ export class ProjectConfigs {
         }
       }
     });
+  }
+
+  /** Emitted with a notebook's path when its configuration may differ. */
+  get changed(): ISignal<this, string> {
+    return this._changed;
   }
 
   /** The configuration of the notebook at `notebookPath`. */
@@ -151,27 +158,44 @@ export class ProjectConfigs {
     return found;
   }
 
+  /** Look for the configuration of `notebookPath` again. */
+  refresh(notebookPath: string): Promise<ProjectConfig> {
+    this._found.delete(notebookPath);
+    const found = this.find(notebookPath);
+    void found.then(
+      () => this._changed.emit(notebookPath),
+      () => undefined
+    );
+    return found;
+  }
+
   /** The configuration of `notebookPath` if it is known now, else null. */
   known(notebookPath: string): ProjectConfig | null {
     return this._known.get(notebookPath) ?? null;
   }
 
-  /** Forget every configuration that `path` (a file or folder) may change. */
+  /**
+   * Forget the configuration of the notebook at `path` (saved) and every
+   * one that `path` (a file or folder) may change.
+   */
   private _forget(path: string): void {
     for (const notebookPath of [...this._found.keys()]) {
       if (
+        notebookPath === path ||
         configPaths(notebookPath).some(
           candidate => candidate === path || candidate.startsWith(path + '/')
         )
       ) {
         this._found.delete(notebookPath);
         this._known.delete(notebookPath);
+        this._changed.emit(notebookPath);
       }
     }
   }
 
   private readonly _found = new Map<string, Promise<ProjectConfig>>();
   private readonly _known = new Map<string, ProjectConfig>();
+  private readonly _changed = new Signal<this, string>(this);
 }
 
 /** Module-private state. */

@@ -107,6 +107,25 @@ describe('ProjectConfigs', () => {
     });
     expect(contents.listings).toBeGreaterThan(listed);
 
+    // Told to those who show it, by path.
+    const told: string[] = [];
+    cache.changed.connect((_, path) => told.push(path));
+    contents.change('jupytext.toml');
+    expect(told).toEqual(['a/lesson.ipynb']);
+
+    // The notebook saved (Jupytext reads its config again): forgotten too.
+    await cache.find('a/lesson.ipynb');
+    contents.change('a/lesson.ipynb');
+    expect(cache.known('a/lesson.ipynb')).toBeNull();
+
+    // Shown again: looked for again, and told.
+    await cache.find('a/lesson.ipynb');
+    const before = contents.listings;
+    told.length = 0;
+    await cache.refresh('a/lesson.ipynb');
+    expect(contents.listings).toBeGreaterThan(before);
+    expect(told).toContain('a/lesson.ipynb');
+
     // A renamed folder above the notebook: looked for again.
     await cache.find('a/other.ipynb');
     contents.fileChanged.emit({

@@ -14,13 +14,9 @@ import {
   scriptExtensionFromMetadata,
   withEntry
 } from '../jupytext';
-import {
-  type ProjectConfig,
-  ProjectConfigs,
-  configPaths
-} from '../projectconfig';
+import { type ProjectConfig, ProjectConfigs } from '../projectconfig';
 import type { INotebookMetadata } from '../tokens';
-import { useFileChanges, useOwnedState } from './hooks';
+import { useOwnedState } from './hooks';
 import { FieldMessage } from './Section';
 
 /**
@@ -51,32 +47,48 @@ export interface ITextFileKeeping {
 
 /**
  * The project configuration of the notebook at `path` (shared by every
- * view of it), looked for again when a candidate file changes through the
- * contents manager; null until known.
+ * view of it, see `ProjectConfigs`), and again each time it may differ;
+ * null until known. `refresh` looks again when the view is shown, as
+ * Jupytext does when it opens the notebook: the view shown once per
+ * notebook asks for it.
  */
 export function useProjectConfig(
   contents: Contents.IManager | null,
-  path: string
+  path: string,
+  options: { refresh?: boolean } = {}
 ): ProjectConfig | null {
-  const [config, setConfig] = useOwnedState<ProjectConfig | null>(path, null);
-  const candidates = React.useMemo(() => configPaths(path), [path]);
-  const looked = useFileChanges(contents, candidates);
+  const refresh = !!options.refresh;
+  const [config, setConfig] = useOwnedState<ProjectConfig | null>(
+    path,
+    contents ? ProjectConfigs.of(contents).known(path) : null
+  );
   React.useEffect(() => {
     if (!contents) {
       return;
     }
+    const cache = ProjectConfigs.of(contents);
     let current = true;
-    void ProjectConfigs.of(contents)
-      .find(path)
-      .then(found => {
-        if (current) {
-          setConfig(found);
-        }
-      });
+    const look = (found: Promise<ProjectConfig>) =>
+      void found.then(
+        result => {
+          if (current) {
+            setConfig(result);
+          }
+        },
+        () => undefined
+      );
+    const onChanged = (_: unknown, changed: string) => {
+      if (changed === path) {
+        look(cache.find(path));
+      }
+    };
+    cache.changed.connect(onChanged);
+    look(refresh ? cache.refresh(path) : cache.find(path));
     return () => {
       current = false;
+      cache.changed.disconnect(onChanged);
     };
-  }, [contents, path, looked]);
+  }, [contents, path, refresh]);
   return config;
 }
 
@@ -89,7 +101,7 @@ export function useTextFileKeeping(
   notebook: INotebookMetadata,
   contents: Contents.IManager | null
 ): ITextFileKeeping | null {
-  const config = useProjectConfig(contents, notebook.path);
+  const config = useProjectConfig(contents, notebook.path, { refresh: true });
   const { metadata, path } = notebook;
   return React.useMemo(
     () => Private.keeping(notebook, metadata, path, config),

@@ -112,7 +112,17 @@ test('a paired notebook: Jupytext open, its format options folded under one line
   await expect(options).toHaveAttribute('aria-expanded', 'false');
   await expect(options).toContainText('1 set');
   await expect(lab.panel.getByLabel('Comment magics')).toHaveCount(0);
+  // What is looked for on the server is shown (nothing moves any more).
+  await expect(
+    lab.panel
+      .getByRole('list', { name: 'Paired files preview' })
+      .getByRole('listitem')
+  ).toHaveText([`${name} exists`, /\.py not created yet$/]);
+  await expect(
+    lab.panel.getByRole('note', { name: 'What the text file keeps' })
+  ).toBeVisible();
   await options.click();
+  await expect(options).toHaveAttribute('aria-expanded', 'true');
   await expect(lab.panel.getByLabel('Comment magics')).toHaveValue('false');
 });
 

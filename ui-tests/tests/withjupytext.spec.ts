@@ -593,3 +593,94 @@ test('a script opened as a notebook: a key its filter leaves out is lost on save
   // Only the script: no .ipynb was written.
   expect(filesUnder(folder)).toEqual([script]);
 });
+
+test('a change of format in the panel: Jupytext rewrites the script in the new format, in the same file', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-change');
+  const name = writeNotebook(
+    `${folder}/lesson.ipynb`,
+    notebookWith({ ...ORIGINAL, jupytext: { formats: 'ipynb,py:percent' } })
+  );
+  const script = `${folder}/lesson.py`;
+  await lab.openNotebook(name);
+  await lab.saveAndRead(name);
+  expect(readText(script)).toContain('# %%\nprint("hello")');
+
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  await lab.panel
+    .getByLabel('Format of paired file 2')
+    .selectOption({ label: 'light' });
+  await expect(lab.panel.getByLabel('Jupytext formats')).toHaveValue(
+    'ipynb,py:light'
+  );
+  const saved = await lab.saveAndRead(name);
+  expect(saved.metadata.jupytext).toEqual({ formats: 'ipynb,py:light' });
+  expect(filesUnder(folder)).toEqual([name, script]);
+  const written = readText(script);
+  expect(written).toContain('#       format_name: light');
+  expect(written).not.toContain('# %%');
+  expect(written).toMatch(/^print\("hello"\)$/m);
+});
+
+test('a config file made invalid while the notebook is open: the panel says why Jupytext refuses to save, and the files stay as they were', async ({
+  lab
+}) => {
+  const folder = uniqueName('jt-invalid');
+  fs.mkdirSync(path.join(labRoot, folder), { recursive: true });
+  const config = path.join(labRoot, folder, 'jupytext.toml');
+  fs.writeFileSync(config, 'formats = "ipynb,py:percent"\n');
+  const name = writeNotebook(`${folder}/lesson.ipynb`, notebookWith(ORIGINAL));
+  const other = writeNotebook(`${folder}/other.ipynb`, notebookWith(ORIGINAL));
+  await lab.openNotebook(name);
+  await lab.saveAndRead(name);
+  const script = `${folder}/lesson.py`;
+  await lab.openNotebook(other);
+  const before = { notebook: readText(name), script: readText(script) };
+
+  // Another program breaks the config: Jupytext answers every request
+  // about the folder with an error (the file browser's listing too).
+  lab.allowProblem(
+    /500|Error while reading config file|Internal Server Error/i
+  );
+  fs.writeFileSync(config, 'formats = "ipynb,py:percent"\nnot_an_option = 1\n');
+  // Shown again, the notebook says so.
+  await lab.page.evaluate(path => {
+    const app = (window as any).jupyterapp;
+    const widget = [...app.shell.widgets('main')].find(
+      (w: any) => w.context?.path === path
+    );
+    app.shell.activateById(widget.id);
+  }, name);
+  await expect.poll(() => lab.currentPath()).toBe(name);
+  await lab.openPanel();
+  await lab.openSection('Jupytext');
+  await expect(lab.panel.getByRole('alert')).toContainText(
+    `The Jupytext config file ${folder}/jupytext.toml is not valid, so Jupytext cannot open or save this notebook:`
+  );
+  await expect(lab.panel.getByRole('alert')).toContainText('not_an_option');
+  // The panel still edits the notebook.
+  await lab.openSection('Notebook');
+  await enter(lab.panel.getByLabel('Title', { exact: true }), 'Week 6');
+  expect((await lab.appMetadata()).title).toBe('Week 6');
+
+  // Jupytext refuses the save (the lab says so); nothing changes on disk.
+  const refused = await lab.page.evaluate(() =>
+    (window as any).jupyterapp.commands.execute('docmanager:save').then(
+      () => 'saved',
+      (error: unknown) => String(error)
+    )
+  );
+  expect(refused).toContain(
+    'jupytext.toml is incorrect: options not_an_option are not supported'
+  );
+  const dialog = lab.page.getByRole('dialog', {
+    name: 'File Save Error for lesson.ipynb'
+  });
+  await expect(dialog).toContainText('options not_an_option are not supported');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(readText(name)).toBe(before.notebook);
+  expect(readText(script)).toBe(before.script);
+});
