@@ -3,7 +3,7 @@
  * key is changed elsewhere (by code, the kernel, a collaborator), against a
  * bare lab and against JupyterLab's own metadata editor (Notebook Tools →
  * Advanced Tools), with 1 KB, 100 KB and 1 MB of notebook metadata and with
- * 3,000 top-level keys; the heap left after opening and closing notebooks;
+ * 3,000 top-level keys (also in a notebook paired with a script); the heap left after opening and closing notebooks;
  * and what having the extension installed costs a page that never opens the
  * panel (benchmarks/startup.mjs: the time to `app.restored` without and with
  * it, and the extension's files loaded). Prints tables.
@@ -42,7 +42,9 @@ const SIZES = [
   ['1 KB', { bytes: 1_000 }],
   ['100 KB', { bytes: 100_000 }],
   ['1 MB', { bytes: 1_000_000 }],
-  ['3,000 keys', { keys: 3_000 }]
+  ['3,000 keys', { keys: 3_000 }],
+  // Paired with a script: every custom key says what the script keeps.
+  ['3,000 keys, paired', { keys: 3_000, paired: true }]
 ];
 /**
  * The labs: bare; core's Advanced Tools; ours as a notebook opens it (the
@@ -113,7 +115,8 @@ function writeNotebook(name, size) {
       language_info: { name: 'python' },
       title: name,
       edited: 0,
-      ...(size.bytes ? { payload: payload(size.bytes) } : manyKeys(size.keys))
+      ...(size.bytes ? { payload: payload(size.bytes) } : manyKeys(size.keys)),
+      ...(size.paired ? { jupytext: { formats: 'ipynb,py:percent' } } : {})
     },
     nbformat: 4,
     nbformat_minor: 5

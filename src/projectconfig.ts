@@ -45,7 +45,8 @@ export type ProjectConfig =
  * Find the configuration file Jupytext applies to `notebookPath`: the
  * first candidate (configCandidates' order) that exists and is a Jupytext
  * configuration. Hidden files are candidates only if the server lists them
- * (it does when it allows hidden files, as Jupytext requires).
+ * (it does when it allows hidden files, as Jupytext requires). A candidate
+ * in a folder that cannot be listed is asked for directly.
  */
 export async function findProjectConfig(
   contents: IConfigReader,
@@ -57,7 +58,8 @@ export async function findProjectConfig(
     candidates.map(candidate => candidate.path)
   );
   for (const candidate of candidates) {
-    if (states[candidate.path] !== 'exists') {
+    const state = states[candidate.path];
+    if (state === 'missing') {
       continue;
     }
     let text: string;
@@ -69,6 +71,12 @@ export async function findProjectConfig(
       });
       text = typeof model.content === 'string' ? model.content : '';
     } catch (error) {
+      if (state === 'unknown') {
+        // Its folder could not be listed (Jupytext refuses to list a
+        // folder under an invalid config): the file was asked for itself,
+        // and is not there.
+        continue;
+      }
       return {
         state: 'unreadable',
         path: candidate.path,

@@ -64,6 +64,24 @@ describe('findProjectConfig', () => {
     expect(found.state).toBe('invalid');
   });
 
+  it('asks for the files of a folder it cannot list', async () => {
+    const contents = new FakeContents({
+      'a/jupytext.toml': 'formats = "ipynb,md"\nnot_an_option = 1\n',
+      'a/lesson.ipynb': '{}'
+    });
+    const get = contents.get.bind(contents);
+    contents.get = async (path, options) => {
+      if (options.type === 'directory' && path === 'a') {
+        throw new Error('500: Error while reading config file');
+      }
+      return get(path, options);
+    };
+    const found = await findProjectConfig(contents, 'a/lesson.ipynb');
+    expect(found).toEqual(
+      expect.objectContaining({ state: 'invalid', path: 'a/jupytext.toml' })
+    );
+  });
+
   it('finds none where there is none', async () => {
     const contents = new FakeContents({ 'a/lesson.ipynb': '{}' });
     expect(await findProjectConfig(contents, 'a/lesson.ipynb')).toEqual({

@@ -641,8 +641,10 @@ test('a config file made invalid while the notebook is open: the panel says why 
 
   // Another program breaks the config: Jupytext answers every request
   // about the folder with an error (the file browser's listing too).
+  // (The panel, unable to list the folder, asks for each config file
+  // itself: one that is not there is a 404.)
   lab.allowProblem(
-    /500|Error while reading config file|Internal Server Error/i
+    /500|404|Error while reading config file|Internal Server Error|Not Found/i
   );
   fs.writeFileSync(config, 'formats = "ipynb,py:percent"\nnot_an_option = 1\n');
   // Shown again, the notebook says so.
