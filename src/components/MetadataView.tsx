@@ -325,11 +325,7 @@ function useActiveModel(
 
 /** Module-private helpers. */
 namespace Private {
-  /**
-   * The top-level keys a section shows that the notebook has, but those a
-   * text file need not keep: `jupytext` (always kept) and `language_info`
-   * (Jupytext leaves it out on purpose; the kernel writes it again).
-   */
+  /** The top-level keys a section shows that the notebook has. */
   export function keysOf(
     entry: ISectionEntry,
     metadata: Readonly<PartialJSONObject>
@@ -337,11 +333,7 @@ namespace Private {
     const keys = new Set<string>();
     for (const field of entry.fields) {
       const key = field.path[0];
-      if (
-        key !== 'jupytext' &&
-        key !== 'language_info' &&
-        Object.prototype.hasOwnProperty.call(metadata, key)
-      ) {
+      if (Object.prototype.hasOwnProperty.call(metadata, key)) {
         keys.add(key);
       }
     }

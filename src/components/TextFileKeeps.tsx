@@ -20,6 +20,13 @@ import { useOwnedState } from './hooks';
 import { FieldMessage } from './Section';
 
 /**
+ * Keys a section's note never asks to keep: `jupytext` (always kept) and
+ * `language_info` (Jupytext leaves it out on purpose; the kernel writes it
+ * again).
+ */
+const NEED_NOT_KEEP = ['jupytext', 'language_info'];
+
+/**
  * What the paired text files of a notebook keep of its metadata on save,
  * under the `notebook_metadata_filter` that applies (the project config's
  * over the notebook's own, as Jupytext does), and the one undoable edit of
@@ -102,6 +109,17 @@ export function useTextFileKeeping(
   contents: Contents.IManager | null
 ): ITextFileKeeping | null {
   const config = useProjectConfig(contents, notebook.path, { refresh: true });
+  return useKeeping(notebook, config);
+}
+
+/**
+ * What the notebook's text files keep, given its project configuration
+ * (null: not known yet), computed again only when the metadata changes.
+ */
+export function useKeeping(
+  notebook: INotebookMetadata,
+  config: ProjectConfig | null
+): ITextFileKeeping | null {
   const { metadata, path } = notebook;
   return React.useMemo(
     () => Private.keeping(notebook, metadata, path, config),
@@ -124,7 +142,9 @@ export function TextFileNote(props: {
   if (!keeping) {
     return null;
   }
-  const missing = keys.filter(key => keeping.kept(key) !== 'kept');
+  const missing = keys.filter(
+    key => !NEED_NOT_KEEP.includes(key) && keeping.kept(key) !== 'kept'
+  );
   if (missing.length === 0) {
     return null;
   }

@@ -15,7 +15,7 @@ import { DraftInput, useDraft } from '../components/draft';
 import {
   type ITextFileKeeping,
   useProjectConfig,
-  useTextFileKeeping
+  useKeeping
 } from '../components/TextFileKeeps';
 import { useFileStates, useOwnedState, useSignal } from '../components/hooks';
 import {
@@ -203,7 +203,8 @@ function JupytextField(
   const stored = formatsText(jupytext);
   const [problem, setProblem] = useOwnedState<string | null>(model, null);
   const projectConfig = useProjectConfig(contents, model.path);
-  const keeping = useTextFileKeeping(model, contents);
+  // The panel's own lookup of the config (once per notebook shown) serves.
+  const keeping = useKeeping(model, projectConfig);
 
   /**
    * Write a pairing: nothing reaches the notebook unless it is valid.
