@@ -99,7 +99,9 @@ export function serverEnv(stateDir, env = {}, venv = 'default') {
  * the one folder of prebuilt extensions instead of the environment's;
  * `args`: more `--Class.trait=value` options; `stdio` as for spawn; `venv`:
  * the environment (`default` or `oldest`); `jupytext`: whether Jupytext
- * (installed in .venv: its contents manager and its lab extension) is on.
+ * (installed in .venv: its contents manager and its lab extension) is on;
+ * `collaborative`: whether real-time collaboration (jupyter-collaboration,
+ * installed in .venv: its server extension and lab extensions) is on.
  */
 export function serve({
   app: appName = 'lab',
@@ -115,10 +117,11 @@ export function serve({
   stdio = 'inherit',
   env = {},
   venv = 'default',
-  jupytext = false
+  jupytext = false,
+  collaborative = false
 }) {
   fs.mkdirSync(stateDir, { recursive: true });
-  switchJupytext(stateDir, jupytext);
+  switchLabExtensions(stateDir, { jupytext, collaborative });
   return spawn(
     venvBin('jupyter', venv),
     [app(appName).command, `--config=${CONFIG[config]}`, ...args],
@@ -135,6 +138,7 @@ export function serve({
           NBMETA_LABEXTENSIONS_ONLY: onlyLabextensions ?? '',
           NBMETA_EXPOSE_APP: exposeApp ? '1' : '',
           NBMETA_JUPYTEXT: jupytext ? '1' : '',
+          NBMETA_COLLABORATIVE: collaborative ? '1' : '',
           ...env
         },
         venv
@@ -144,15 +148,20 @@ export function serve({
 }
 
 /**
- * Turn Jupytext's lab extension on or off for the servers of `stateDir`, as
- * `jupyter labextension enable|disable jupyterlab-jupytext` does: in the
- * page config of the state's config folder (JUPYTER_CONFIG_DIR). Its server
- * extension follows NBMETA_JUPYTEXT (scripts/jupyter_config.py). Other
- * settings in that file stay.
+ * Turn the lab extensions of Jupytext and of jupyter-collaboration on or off
+ * for the servers of `stateDir`, as `jupyter labextension enable|disable`
+ * does: in the page config of the state's config folder
+ * (JUPYTER_CONFIG_DIR). Their server extensions follow NBMETA_JUPYTEXT and
+ * NBMETA_COLLABORATIVE (scripts/jupyter_config.py). Other settings in that
+ * file stay.
  */
-function switchJupytext(stateDir, on) {
+function switchLabExtensions(stateDir, { jupytext, collaborative }) {
   mergeJSON(path.join(stateDir, 'config', 'labconfig', 'page_config.json'), {
-    disabledExtensions: { 'jupyterlab-jupytext': !on }
+    disabledExtensions: {
+      'jupyterlab-jupytext': !jupytext,
+      '@jupyter/collaboration-extension': !collaborative,
+      '@jupyter/docprovider-extension': !collaborative
+    }
   });
 }
 

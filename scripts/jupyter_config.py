@@ -51,3 +51,18 @@ if os.environ.get("NBMETA_EXPOSE_APP") == "1":
 # file of the state's config folder.
 if os.environ.get("NBMETA_JUPYTEXT") != "1":
     c.ServerApp.jpserver_extensions.update({"jupyterlab_jupytext": False})
+
+# Real-time collaboration (jupyter-collaboration, installed in .venv) only
+# where asked for (NBMETA_COLLABORATIVE=1: `npm start -- --collaborative`,
+# the collab-lab test host); its lab extensions follow it
+# (scripts/jupyter.mjs). Its state stays in the state folder: the document
+# store (by default in the current folder), the session file (by default in
+# the served folder) and the file ids.
+if os.environ.get("NBMETA_COLLABORATIVE") == "1":
+    c.SQLiteYStore.db_path = os.path.join(state, "ystore.db")
+    c.YDocExtension.session_store_path = os.path.join(state, "collaboration_sessions.json")
+    c.BaseFileIdManager.db_path = os.path.join(state, "file_id_manager.db")
+else:
+    c.ServerApp.jpserver_extensions.update(
+        {"jupyter_server_ydoc": False, "jupyter_server_fileid": False}
+    )

@@ -23,7 +23,9 @@ const { values } = parseArgs({
     // The name of this server's state folder.
     name: { type: 'string' },
     // Jupytext on (its contents manager and lab extension; off otherwise).
-    jupytext: { type: 'boolean', default: false }
+    jupytext: { type: 'boolean', default: false },
+    // Real-time collaboration on (jupyter-collaboration; off otherwise).
+    collaborative: { type: 'boolean', default: false }
   }
 });
 const rootDir = process.env.LAB_ROOT;
@@ -74,7 +76,14 @@ const server = serve({
   stdio: ['ignore', log, log],
   env: { JUPYTER_PATH: jupyterPath },
   venv: values.venv,
-  jupytext: values.jupytext
+  jupytext: values.jupytext,
+  collaborative: values.collaborative,
+  // A room is dropped a second after its last client leaves (not a
+  // minute), so that a test reopening a notebook later, or another test,
+  // starts from the file, as upstream's UI tests do.
+  args: values.collaborative
+    ? ['--YDocExtension.document_cleanup_delay=1']
+    : []
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill('SIGTERM'));

@@ -1,8 +1,11 @@
 /**
- * `npm start [-- --app lab|notebook --port 8888 --root examples]`: install
+ * `npm start [-- --app lab|notebook --port 8888 --root examples
+ * --collaborative]`: install
  * what is missing, build and install the extension's wheel, and serve the real
  * JupyterLab (default) or Jupyter Notebook 7 of the project's environment on a
- * folder of notebooks, printing the URL with its token.
+ * folder of notebooks, printing the URL with its token. `--collaborative`
+ * turns on real-time collaboration (jupyter-collaboration): open the URL in
+ * two browsers (or a private window) to be two people on one notebook.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -16,7 +19,8 @@ const { values } = parseArgs({
   options: {
     app: { type: 'string', default: 'lab' },
     port: { type: 'string', default: '8888' },
-    root: { type: 'string', default: path.join(root, 'examples') }
+    root: { type: 'string', default: path.join(root, 'examples') },
+    collaborative: { type: 'boolean', default: false }
   }
 });
 const served = app(values.app);
@@ -38,7 +42,8 @@ const server = serve({
   stateDir: path.join(root, 'ui-tests', `.${values.app}-state`),
   stdio: ['ignore', 'inherit', 'pipe'],
   // As a Jupytext user has it: paired files written on save.
-  jupytext: true
+  jupytext: true,
+  collaborative: values.collaborative
 });
 
 /** The first notebook in the served folder, for a direct link. */
@@ -57,6 +62,11 @@ server.stderr.on('data', chunk => {
       `\n${served.title} with jupyterlab-notebook-metadata on ${rootDir}:`
     );
     console.log(`${base}${served.landing}?token=${token}`);
+    if (values.collaborative) {
+      console.log(
+        'Real-time collaboration is on: each browser (or private window) that opens this URL is another person.'
+      );
+    }
     const notebook = firstNotebook();
     if (values.app === 'notebook' && notebook) {
       console.log(

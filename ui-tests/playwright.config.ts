@@ -35,7 +35,8 @@ if (!process.env.LAB_TOKEN) {
     'NOTEBOOK',
     'OLDEST_LAB',
     'OLDEST_NOTEBOOK',
-    'JUPYTEXT_LAB'
+    'JUPYTEXT_LAB',
+    'COLLAB_LAB'
   ]) {
     process.env[`${name}_PORT`] = freePort();
   }
@@ -62,6 +63,13 @@ const NOTEBOOK7_ONLY = /notebook7\.spec\.ts/;
  * the panel as it is without Jupytext).
  */
 const WITH_JUPYTEXT = /withjupytext\.spec\.ts/;
+
+/**
+ * The tests of real-time collaboration, in a lab of their own where
+ * jupyter-collaboration is on (off in the other servers, which save over
+ * REST as a lab without it does).
+ */
+const COLLABORATIVE = /collaboration\.spec\.ts/;
 
 /** The hostile-metadata suite, in a lab of its own. */
 const HOSTILE = /hostile\.spec\.ts/;
@@ -103,10 +111,16 @@ const HOSTS = {
     venv: 'default',
     port: process.env.JUPYTEXT_LAB_PORT!,
     jupytext: true
+  },
+  'collab-lab': {
+    app: 'lab',
+    venv: 'default',
+    port: process.env.COLLAB_LAB_PORT!,
+    collaborative: true
   }
 };
 
-export default defineConfig<IHostOptions>({
+export default defineConfig<IHostOptions & { mockUser: boolean }>({
   testDir: './tests',
   outputDir: './test-results',
   timeout: 60_000,
@@ -149,7 +163,7 @@ export default defineConfig<IHostOptions>({
   projects: [
     {
       name: 'lab',
-      testIgnore: [NOTEBOOK7_ONLY, HOSTILE, WITH_JUPYTEXT],
+      testIgnore: [NOTEBOOK7_ONLY, HOSTILE, WITH_JUPYTEXT, COLLABORATIVE],
       workers: 1,
       use: {
         host: 'lab',
@@ -184,6 +198,18 @@ export default defineConfig<IHostOptions>({
       }
     },
     {
+      name: 'collab-lab',
+      testMatch: COLLABORATIVE,
+      workers: 1,
+      use: {
+        host: 'lab',
+        baseURL: `http://127.0.0.1:${HOSTS['collab-lab'].port}`,
+        // Each browser context is its own person: the server's identity
+        // (galata would give every page the same mocked user).
+        mockUser: false
+      }
+    },
+    {
       name: 'oldest-lab',
       testMatch: IN_OLDEST,
       workers: 1,
@@ -203,7 +229,7 @@ export default defineConfig<IHostOptions>({
     }
   ],
   webServer: Object.entries(HOSTS).map(([name, host]) => ({
-    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${host.app} --venv ${host.venv} --name ${name} --port ${host.port}${'jupytext' in host ? ' --jupytext' : ''}`,
+    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${host.app} --venv ${host.venv} --name ${name} --port ${host.port}${'jupytext' in host ? ' --jupytext' : ''}${'collaborative' in host ? ' --collaborative' : ''}`,
     url: `http://127.0.0.1:${host.port}/api/status?token=${token}`,
     timeout: 120_000,
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },

@@ -18,7 +18,7 @@ import {
 } from '../keys';
 import { translate } from '../messages';
 import type { NotebookMetadataModel } from '../model';
-import { useDraft, useUnapplied } from './draft';
+import { MeanwhileNote, useDraft, useUnapplied } from './draft';
 import { useOwnedState } from './hooks';
 import { JsonEditor } from './JsonEditor';
 import { type ITextFileKeeping, KeptMessage } from './TextFileKeeps';
@@ -191,6 +191,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
     value: text,
     label: trans.__('Value of %1 (JSON)', name),
     multiline: true,
+    trans,
     validate: text => {
       const parsed = parseJSON(text);
       return parsed.ok ? null : translate(trans, parsed.problem);
@@ -387,6 +388,7 @@ const CustomKeyRow = React.memo(function CustomKeyRow(
           {valueProblem}
         </FieldMessage>
       )}
+      <MeanwhileNote note={valueDraft.meanwhile} />
     </div>
   );
 });

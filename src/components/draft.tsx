@@ -1,3 +1,7 @@
+import {
+  nullTranslator,
+  type TranslationBundle
+} from '@jupyterlab/translation';
 import React, { useEffect, useMemo, useRef } from 'react';
 
 import { useOwnedState } from './hooks';
@@ -95,11 +99,19 @@ export function useDraft(options: {
   multiline?: boolean;
   /** The field's label, named if a save leaves its draft out. */
   label?: string;
+  /** The panel's translations, for the note of a value changed meanwhile. */
+  trans?: TranslationBundle;
 }): {
   text: string;
   /** Whether a draft is being typed. */
   editing: boolean;
   problem: string | null;
+  /**
+   * What to tell when the value changed elsewhere (a collaborator, the
+   * kernel, an undo) while a draft was typed: the draft stays, and this
+   * says what the value now is. Null otherwise.
+   */
+  meanwhile: string | null;
   props: {
     value: string;
     onChange: (event: { target: { value: string } }) => void;
@@ -112,6 +124,8 @@ export function useDraft(options: {
   useUnapplied(owner, draft !== null && options.label ? [options.label] : []);
   const [problem, setProblem] = useOwnedState<string | null>(owner, null);
   const [committed, setCommitted] = useOwnedState<string | null>(owner, null);
+  // What the field showed when the draft began.
+  const [base, setBase] = useOwnedState<string | null>(owner, null);
   // Checked once per committed text and value (a large value's text is
   // parsed for it).
   const stillKept = useMemo(
@@ -119,12 +133,13 @@ export function useDraft(options: {
     [committed, value]
   );
   const kept = stillKept ? committed : null;
-  const text = draft ?? kept ?? value;
+  const shown = kept ?? value;
+  const text = draft ?? shown;
   const done = () => {
     if (draft === null) {
       return;
     }
-    if (draft === (kept ?? value)) {
+    if (draft === shown) {
       setDraft(null);
       setProblem(null);
       return;
@@ -140,10 +155,22 @@ export function useDraft(options: {
     text,
     editing: draft !== null,
     problem,
+    meanwhile:
+      draft !== null && base !== null && shown !== base
+        ? Private.meanwhileNote(
+            options.trans ??
+              nullTranslator.load('jupyterlab_notebook_metadata'),
+            shown,
+            !!multiline
+          )
+        : null,
     props: {
       value: text,
       onChange: event => {
         const text = event.target.value;
+        if (draft === null) {
+          setBase(shown);
+        }
         setDraft(text);
         if (problem !== null) {
           setProblem(validate ? validate(text) : null);
@@ -162,6 +189,7 @@ export function useDraft(options: {
           event.stopPropagation();
           setDraft(null);
           setProblem(null);
+          setBase(null);
         }
       }
     }
@@ -181,13 +209,25 @@ export function DraftInput(
     owner: unknown;
     value: string;
     commit: (text: string) => CommitResult;
+    trans?: TranslationBundle;
   }
 ): JSX.Element {
-  const { owner, value, commit, id, ...rest } = props;
-  const draft = useDraft({ owner, value, commit, label: rest['aria-label'] });
+  const { owner, value, commit, id, trans, ...rest } = props;
+  const draft = useDraft({
+    owner,
+    value,
+    commit,
+    label: rest['aria-label'],
+    trans
+  });
   const problemId = `${id}-problem`;
+  const meanwhileId = `${id}-meanwhile`;
   const describedBy =
-    [rest['aria-describedby'], draft.problem ? problemId : '']
+    [
+      rest['aria-describedby'],
+      draft.problem ? problemId : '',
+      draft.meanwhile ? meanwhileId : ''
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
   return (
@@ -206,6 +246,51 @@ export function DraftInput(
           {draft.problem}
         </FieldMessage>
       )}
+      <MeanwhileNote id={meanwhileId} note={draft.meanwhile} />
     </>
   );
+}
+
+/**
+ * The note under a field whose value changed elsewhere while a draft was
+ * typed in it (see `useDraft`'s `meanwhile`).
+ */
+export function MeanwhileNote(props: {
+  id?: string;
+  note: string | null;
+}): JSX.Element | null {
+  return props.note ? (
+    <FieldMessage kind="notice" id={props.id}>
+      {props.note}
+    </FieldMessage>
+  ) : null;
+}
+
+/**
+ * Module-private helpers.
+ */
+namespace Private {
+  /** The longest value a note quotes whole. */
+  const QUOTED = 80;
+
+  /** The note of a value changed to `now` while a draft was typed. */
+  export function meanwhileNote(
+    trans: TranslationBundle,
+    now: string,
+    multiline: boolean
+  ): string {
+    const quoted =
+      now === ''
+        ? trans.__('empty')
+        : `“${now.length > QUOTED ? `${now.slice(0, QUOTED)}…` : now}”`;
+    return multiline
+      ? trans.__(
+          'Changed elsewhere while you typed: it is now %1. What you typed replaces it when the focus leaves; Escape takes yours back.',
+          quoted
+        )
+      : trans.__(
+          'Changed elsewhere while you typed: it is now %1. Enter puts yours in its place; Escape takes yours back.',
+          quoted
+        );
+  }
 }

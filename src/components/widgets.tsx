@@ -8,7 +8,7 @@ import { toPointer } from '../pointer';
 import { describeTypes, misshapenAt, objectMemberKeyAt } from '../shape';
 import type { ISectionFormContext } from '../tokens';
 import { formValidator } from '../validation';
-import { useDraft } from './draft';
+import { MeanwhileNote, useDraft } from './draft';
 import { describedBy, useFieldName } from './templates';
 
 /**
@@ -33,6 +33,7 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
     owner: context?.notebook,
     value: shown,
     label: name || props.schema.title || id,
+    trans: context?.trans,
     commit: text => {
       // rjsf's number fields turn the text into a number themselves.
       props.onChange(text === '' ? options.emptyValue : text);
@@ -40,30 +41,33 @@ export function LabelledTextWidget(props: WidgetProps): JSX.Element {
     }
   });
   return (
-    <input
-      id={id}
-      name={id}
-      className="form-control"
-      type="text"
-      inputMode={
-        props.schema.type === 'number' || props.schema.type === 'integer'
-          ? 'decimal'
-          : undefined
-      }
-      aria-label={name || props.schema.title || id}
-      aria-required={required}
-      aria-invalid={(props.rawErrors?.length ?? 0) > 0}
-      aria-describedby={describedBy(props)}
-      required={required}
-      disabled={disabled || readonly}
-      autoFocus={autofocus}
-      {...draft.props}
-      onBlur={() => {
-        draft.props.onBlur();
-        props.onBlur(id, draft.text);
-      }}
-      onFocus={event => props.onFocus(id, event.target.value)}
-    />
+    <>
+      <input
+        id={id}
+        name={id}
+        className="form-control"
+        type="text"
+        inputMode={
+          props.schema.type === 'number' || props.schema.type === 'integer'
+            ? 'decimal'
+            : undefined
+        }
+        aria-label={name || props.schema.title || id}
+        aria-required={required}
+        aria-invalid={(props.rawErrors?.length ?? 0) > 0}
+        aria-describedby={describedBy(props)}
+        required={required}
+        disabled={disabled || readonly}
+        autoFocus={autofocus}
+        {...draft.props}
+        onBlur={() => {
+          draft.props.onBlur();
+          props.onBlur(id, draft.text);
+        }}
+        onFocus={event => props.onFocus(id, event.target.value)}
+      />
+      <MeanwhileNote id={`${id}__meanwhile`} note={draft.meanwhile} />
+    </>
   );
 }
 
@@ -264,6 +268,7 @@ function JsonTextField(
     value: formatJSON(props.formData),
     multiline: true,
     label: props.schema.title || props.name,
+    trans,
     validate: text => {
       const parsed = parseJSON(text);
       if (!parsed.ok) {
@@ -346,6 +351,7 @@ function JsonTextField(
           {problem}
         </div>
       )}
+      <MeanwhileNote id={`${id}__meanwhile`} note={draft.meanwhile} />
     </div>
   );
 }

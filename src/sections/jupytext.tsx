@@ -11,7 +11,7 @@ import type { FieldProps } from '@rjsf/utils';
 import React from 'react';
 
 import { FieldMessage } from '../components/Section';
-import { DraftInput, useDraft } from '../components/draft';
+import { DraftInput, MeanwhileNote, useDraft } from '../components/draft';
 import {
   type ITextFileKeeping,
   useProjectConfig,
@@ -227,6 +227,7 @@ function JupytextField(
     owner: model,
     value: stored ?? '',
     label: trans.__('Jupytext formats'),
+    trans,
     commit: text => {
       const found = pair(text);
       if (found === null) {
@@ -378,6 +379,7 @@ function JupytextField(
           {shownProblem}
         </FieldMessage>
       )}
+      <MeanwhileNote note={formatsDraft.meanwhile} />
 
       <ProjectPairing
         notebook={model}

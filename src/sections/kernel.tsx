@@ -35,12 +35,39 @@ export function createKernelSection(
     },
     widgets: { kernelPicker: KernelPickerWidget },
     fields: { languageInfo: LanguageInfoField },
+    validate: values => {
+      const spec = values.kernelspec;
+      return isJSONObject(spec) && spec.name === '' && !namesNoKernel(spec)
+        ? [
+            {
+              path: '/kernelspec/name',
+              message:
+                'The kernelspec has a display name or language but no kernel name: pick a kernel.'
+            }
+          ]
+        : [];
+    },
     summary: (values, trans) => {
       const spec = isJSONObject(values.kernelspec) ? values.kernelspec : {};
       const name = spec.display_name ?? spec.name;
       return typeof name === 'string' && name ? name : trans.__('no kernel');
     }
   };
+}
+
+/**
+ * Whether a kernelspec says "no kernel" as Jupyter writes it: JupyterLab
+ * and jupyter-collaboration's server give a notebook without one
+ * `{"name": "", "display_name": ""}`; a kernelspec whose other fields are
+ * empty or missing too says the same.
+ */
+function namesNoKernel(spec: PartialJSONObject): boolean {
+  return (
+    spec.name === '' &&
+    [spec.display_name, spec.language].every(
+      field => field === undefined || field === ''
+    )
+  );
 }
 
 /**
@@ -148,6 +175,31 @@ function KernelPicker(
               {problem}
             </FieldMessage>
           ))}
+        </div>
+      )}
+      {!offer && running && known && running !== value && (
+        <div
+          className="jp-NotebookMetadata-offer"
+          role="group"
+          aria-label={trans.__('Another kernel is running')}
+        >
+          <span>
+            {trans.__(
+              'The notebook names %1, but %2 is running for it.',
+              kernelSpecs.find(value)?.display_name ?? value,
+              kernelSpecs.find(running)?.display_name ?? running
+            )}
+          </span>
+          <button
+            type="button"
+            className="jp-Button jp-mod-styled jp-mod-accept"
+            onClick={() => void kernel.change(value)}
+          >
+            {trans.__(
+              'Switch to %1',
+              kernelSpecs.find(value)?.display_name ?? value
+            )}
+          </button>
         </div>
       )}
       {offer && (

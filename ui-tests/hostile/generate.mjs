@@ -147,10 +147,10 @@ export function cases() {
     [
       'name-empty',
       { ...KERNELSPEC, name: '' },
-      'Kernel: "This notebook names no kernel. Pick one to record it." and the error "\'Kernel\' must NOT have fewer than 1 characters".',
+      'Kernel: "This notebook names no kernel. Pick one to record it." and the error "The kernelspec has a display name or language but no kernel name: pick a kernel.".',
       [
         { section: 'kernel', text: 'This notebook names no kernel' },
-        { section: 'kernel', text: 'must NOT have fewer than 1 characters' }
+        { section: 'kernel', text: 'has a display name or language but no kernel name' }
       ]
     ],
     [

@@ -76,3 +76,19 @@ test('a metadata change made through the app is saved to the .ipynb on disk', as
   expect(saved.metadata.course).toEqual({ code: 'STAT-201' });
   expect(saved.metadata.keep).toEqual({ nested: [1, 2, 3] });
 });
+
+test('real-time collaboration is off in this lab: saves go over REST', async ({
+  lab
+}) => {
+  // jupyter-collaboration is installed in the environment, and on only in
+  // the collab-lab project's server (scripts/jupyter_config.py).
+  expect(
+    await lab.page.evaluate(() =>
+      (window as any).jupyterapp.hasPlugin(
+        '@jupyter/docprovider-extension:content-provider'
+      )
+    )
+  ).toBe(false);
+  const status = await lab.page.request.get('api/collaboration/session/x');
+  expect(status.status()).toBe(404);
+});
