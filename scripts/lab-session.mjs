@@ -24,12 +24,13 @@ export const CHROMIUM_ARGS = [
 /**
  * Serve the lab on `rootDir` (state in `<rootDir>-state`, or `stateDir`) and
  * wait until it answers. `onlyLabextensions`: the one folder of prebuilt
- * extensions it loads. Returns its base URL, its token and a function that
+ * extensions it loads; `jupytext`, `collaborative`: Jupytext, real-time
+ * collaboration on. Returns its base URL, its token and a function that
  * stops it (and resolves once it has exited).
  */
 export async function startLab(
   rootDir,
-  { stateDir, onlyLabextensions, jupytext = false } = {}
+  { stateDir, onlyLabextensions, jupytext = false, collaborative = false } = {}
 ) {
   const state = stateDir ?? `${rootDir}-state`;
   fs.mkdirSync(state, { recursive: true });
@@ -44,6 +45,7 @@ export async function startLab(
     stateDir: state,
     onlyLabextensions,
     jupytext,
+    collaborative,
     exposeApp: true,
     stdio: ['ignore', log, log]
   });

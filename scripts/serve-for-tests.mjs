@@ -81,9 +81,7 @@ const server = serve({
   // A room is dropped a second after its last client leaves (not a
   // minute), so that a test reopening a notebook later, or another test,
   // starts from the file, as upstream's UI tests do.
-  args: values.collaborative
-    ? ['--YDocExtension.document_cleanup_delay=1']
-    : []
+  args: values.collaborative ? ['--YDocExtension.document_cleanup_delay=1'] : []
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill('SIGTERM'));
