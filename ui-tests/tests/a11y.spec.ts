@@ -328,10 +328,12 @@ async function showWholePanel(lab: LabPage): Promise<void> {
     });
   };
   await fit();
-  // The raw JSON's text is built once it is in view: the panel then grows.
+  // The raw JSON's text is built once it is in view, when the page is idle
+  // (which takes long on a busy machine: other projects' servers and
+  // browsers run beside it): the panel then grows.
   await expect(
     lab.panel.locator('.jp-NotebookMetadata-raw[aria-busy="true"]')
-  ).toHaveCount(0);
+  ).toHaveCount(0, { timeout: 60_000 });
   await fit();
   await expect
     .poll(() =>
