@@ -200,6 +200,10 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
     {
       name: 'collab-lab',
       testMatch: COLLABORATIVE,
+      // After the lab's tests: its three people's browsers beside them
+      // starve the lab's timing-bound tests (the raw JSON built when idle
+      // and in view) on two cores.
+      dependencies: ['lab'],
       workers: 1,
       use: {
         host: 'lab',
