@@ -17,7 +17,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { launchChromium, startLab } from '../scripts/lab-session.mjs';
+import {
+  launchChromium,
+  openNotebook,
+  startLab
+} from '../scripts/lab-session.mjs';
 
 /** How many people, in turn. */
 const PEOPLE = (process.env.BENCH_PEOPLE ?? '2,4,8').split(',').map(Number);
@@ -112,16 +116,7 @@ async function person(browser, lab, mode, name, index) {
   );
   await page.waitForFunction(() => window.jupyterapp);
   await page.evaluate(() => window.jupyterapp.restored);
-  await page.evaluate(async p => {
-    const app = window.jupyterapp;
-    const widget = await app.commands.execute('docmanager:open', {
-      path: p,
-      factory: 'Notebook',
-      kernelPreference: { shouldStart: false, canStart: false }
-    });
-    await widget.context.ready;
-    app.shell.activateById(widget.id);
-  }, name);
+  await openNotebook(page, name);
   if (mode === 'ours') {
     await page.evaluate(() =>
       window.jupyterapp.shell.activateById('jp-notebook-metadata')
