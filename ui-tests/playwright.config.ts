@@ -120,6 +120,31 @@ const HOSTS = {
   }
 };
 
+/**
+ * The projects named on the command line (`--project NAME`, `--project=NAME`,
+ * `-p NAME`) with the projects they depend on; empty when none is named.
+ */
+const wantedProjects: string[] = (() => {
+  const names: string[] = [];
+  const argv = process.argv;
+  argv.forEach((arg, i) => {
+    if ((arg === '--project' || arg === '-p') && argv[i + 1]) {
+      names.push(argv[i + 1]);
+    } else if (arg.startsWith('--project=')) {
+      names.push(arg.slice('--project='.length));
+    }
+  });
+  // collab-lab runs after lab (see its project) unless `--no-deps`.
+  if (
+    names.includes('collab-lab') &&
+    !names.includes('lab') &&
+    !argv.includes('--no-deps')
+  ) {
+    names.push('lab');
+  }
+  return names;
+})();
+
 export default defineConfig<IHostOptions & { mockUser: boolean }>({
   testDir: './tests',
   outputDir: './test-results',
@@ -232,13 +257,19 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
       }
     }
   ],
-  webServer: Object.entries(HOSTS).map(([name, host]) => ({
-    command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${host.app} --venv ${host.venv} --name ${name} --port ${host.port}${'jupytext' in host ? ' --jupytext' : ''}${'collaborative' in host ? ' --collaborative' : ''}`,
-    url: `http://127.0.0.1:${host.port}/api/status?token=${token}`,
-    timeout: 120_000,
-    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
-    reuseExistingServer: false,
-    stdout: 'ignore' as const,
-    stderr: 'pipe' as const
-  }))
+  // Only the servers of the projects asked for (`--project NAME`), all of
+  // them when none is named.
+  webServer: Object.entries(HOSTS)
+    .filter(
+      ([name]) => wantedProjects.length === 0 || wantedProjects.includes(name)
+    )
+    .map(([name, host]) => ({
+      command: `node ${path.join(repo, 'scripts', 'serve-for-tests.mjs')} --app ${host.app} --venv ${host.venv} --name ${name} --port ${host.port}${'jupytext' in host ? ' --jupytext' : ''}${'collaborative' in host ? ' --collaborative' : ''}`,
+      url: `http://127.0.0.1:${host.port}/api/status?token=${token}`,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+      reuseExistingServer: false,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const
+    }))
 });
