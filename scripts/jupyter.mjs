@@ -13,11 +13,13 @@ export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
  * The project's Python environments: `default` (.venv, the releases users
- * install) and `oldest` (.venv-oldest, the oldest releases it supports).
+ * install), `oldest` (.venv-oldest, the oldest releases it supports) and
+ * `lite` (.venv-lite, where the JupyterLite site is built).
  */
 export const VENVS = {
   default: path.join(root, '.venv'),
-  oldest: path.join(root, '.venv-oldest')
+  oldest: path.join(root, '.venv-oldest'),
+  lite: path.join(root, '.venv-lite')
 };
 
 /** A program of a project environment (`python`, `jupyter`, `pip`...). */

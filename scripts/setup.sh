@@ -7,6 +7,8 @@
 #   requirements/jupyter.txt (made again whenever that file changes);
 # - .venv-oldest: the oldest JupyterLab and Notebook 7 the extension supports,
 #   at the pins of requirements/oldest.txt (the smoke tests run there);
+# - .venv-lite: jupyterlite-core and its Pyodide kernel, at the pins of
+#   requirements/lite.txt (the JupyterLite site is built there);
 # - the npm packages of package-lock.json (`npm ci`, when the lock changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +49,7 @@ make_venv() {
 }
 make_venv .venv requirements/jupyter.txt
 make_venv .venv-oldest requirements/oldest.txt
+make_venv .venv-lite requirements/lite.txt
 
 # npm ci when node_modules is missing or older than the lock file.
 stamp=node_modules/.package-lock.json

@@ -1,11 +1,13 @@
 /**
- * `npm start [-- --app lab|notebook --port 8888 --root examples
+ * `npm start [-- --app lab|notebook|lite --port 8888 --root examples
  * --collaborative]`: install
  * what is missing, build and install the extension's wheel, and serve the real
  * JupyterLab (default) or Jupyter Notebook 7 of the project's environment on a
  * folder of notebooks, printing the URL with its token. `--collaborative`
  * turns on real-time collaboration (jupyter-collaboration): open the URL in
  * two browsers (or a private window) to be two people on one notebook.
+ * `--app lite` builds a JupyterLite site with the extension and the folder
+ * as its files instead, and serves it on loopback (scripts/lite.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -23,7 +25,7 @@ const { values } = parseArgs({
     collaborative: { type: 'boolean', default: false }
   }
 });
-const served = app(values.app);
+const served = values.app === 'lite' ? null : app(values.app);
 
 execFileSync('bash', [path.join(root, 'scripts', 'setup.sh')], {
   stdio: 'inherit'
@@ -31,6 +33,11 @@ execFileSync('bash', [path.join(root, 'scripts', 'setup.sh')], {
 const { build } = await import('./build.mjs');
 const { serve } = await import('./jupyter.mjs');
 build();
+
+if (values.app === 'lite') {
+  const { startLite } = await import('./lite.mjs');
+  process.exit(await startLite({ port: values.port, contents: values.root }));
+}
 
 const token = crypto.randomBytes(24).toString('hex');
 const rootDir = path.resolve(values.root);

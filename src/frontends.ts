@@ -40,6 +40,21 @@ export namespace FrontEnds {
   }
 
   /**
+   * The prefix of JupyterLite's in-browser services (contents in the
+   * browser's storage, in-browser kernels, settings): an app that has them
+   * runs with no Jupyter server at all.
+   */
+  export const JUPYTERLITE_SERVICES = '@jupyterlite/services-extension:';
+
+  /**
+   * Whether the app is JupyterLite's: no server writes files there (no
+   * Jupytext contents manager, nothing but the browser's storage).
+   */
+  export function isJupyterLite(app: { listPlugins(): string[] }): boolean {
+    return app.listPlugins().some(id => id.startsWith(JUPYTERLITE_SERVICES));
+  }
+
+  /**
    * Whether the app has Notebook 7's own "Edit Notebook Metadata" command,
    * so that ours needs a label of its own.
    */

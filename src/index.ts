@@ -44,14 +44,18 @@ const sectionsPlugin: JupyterFrontEndPlugin<INotebookMetadataSections> = {
     formRenderers: IFormRendererRegistry | null
   ): INotebookMetadataSections => {
     const sections = new SectionRegistry();
+    const noServer = FrontEnds.isJupyterLite(app);
     sections.add(
-      createKernelSection(new KernelSpecs(app.serviceManager.kernelspecs)),
+      createKernelSection(new KernelSpecs(app.serviceManager.kernelspecs), {
+        noServer
+      }),
       'builtin'
     );
     sections.add(createNotebookSection(), 'builtin');
     sections.add(
       createJupytextSection(app.serviceManager.contents, {
-        jupytextInLab: FrontEnds.hasJupytextExtension(app)
+        jupytextInLab: FrontEnds.hasJupytextExtension(app),
+        noServer
       }),
       'builtin'
     );

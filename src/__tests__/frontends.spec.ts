@@ -27,4 +27,20 @@ describe('FrontEnds', () => {
     });
     expect(FrontEnds.hasNotebook7MetadataCommand(commands)).toBe(true);
   });
+
+  it.each([
+    [['@jupyterlab/application-extension:main'], false],
+    [
+      [
+        '@jupyterlab/application-extension:main',
+        '@jupyterlite/services-extension:default-drive'
+      ],
+      true
+    ],
+    [['@jupyterlite/pyodide-kernel-extension:kernel'], false]
+  ])('plugins %j are JupyterLite: %s', (plugins, expected) => {
+    expect(FrontEnds.isJupyterLite({ listPlugins: () => plugins })).toBe(
+      expected
+    );
+  });
 });

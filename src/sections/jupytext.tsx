@@ -110,14 +110,21 @@ export function createJupytextSection(
   options: {
     /** Whether Jupytext is in this JupyterLab (its extension is loaded). */
     jupytextInLab?: boolean;
+    /**
+     * Whether there is no server at all (JupyterLite): nothing writes the
+     * paired files, whatever is installed.
+     */
+    noServer?: boolean;
   } = {}
 ): IMetadataSection {
   const jupytextInLab = options.jupytextInLab ?? true;
+  const noServer = options.noServer ?? false;
   const Field = (props: FieldProps) => (
     <JupytextField
       {...props}
       contents={contents}
       jupytextInLab={jupytextInLab}
+      noServer={noServer}
     />
   );
   return {
@@ -190,6 +197,7 @@ function JupytextField(
   props: FieldProps & {
     contents: Contents.IManager | null;
     jupytextInLab: boolean;
+    noServer: boolean;
   }
 ): JSX.Element {
   const { contents } = props;
@@ -397,7 +405,14 @@ function JupytextField(
           trans={trans}
         />
       )}
-      {!props.jupytextInLab && (stored || keeping) && (
+      {props.noServer && (stored || keeping) && (
+        <FieldMessage kind="notice">
+          {trans.__(
+            'There is no Jupyter server here (JupyterLite): no server writes the paired files when the notebook is saved. The pairing is kept in the notebook for Jupytext wherever it runs (e.g. "jupytext --sync" on a downloaded copy).'
+          )}
+        </FieldMessage>
+      )}
+      {!props.noServer && !props.jupytextInLab && (stored || keeping) && (
         <FieldMessage kind="notice">
           {trans.__(
             'Jupytext is not installed in this JupyterLab: nothing here writes the paired files when the notebook is saved. The pairing is kept for Jupytext wherever it runs (e.g. "jupytext --sync").'

@@ -16,10 +16,15 @@ import { isJSONObject } from '../json';
  * shown read-only.
  */
 export function createKernelSection(
-  kernelSpecs: KernelSpecs
+  kernelSpecs: KernelSpecs,
+  options: {
+    /** Whether the kernels are in-browser ones, with no server (JupyterLite). */
+    noServer?: boolean;
+  } = {}
 ): IMetadataSection {
+  const noServer = options.noServer ?? false;
   const KernelPickerWidget = (props: WidgetProps) => (
-    <KernelPicker {...props} kernelSpecs={kernelSpecs} />
+    <KernelPicker {...props} kernelSpecs={kernelSpecs} noServer={noServer} />
   );
   return {
     id: 'kernel',
@@ -78,7 +83,7 @@ function namesNoKernel(spec: PartialJSONObject): boolean {
  * kernel.
  */
 function KernelPicker(
-  props: WidgetProps & { kernelSpecs: KernelSpecs }
+  props: WidgetProps & { kernelSpecs: KernelSpecs; noServer: boolean }
 ): JSX.Element {
   const { kernelSpecs } = props;
   const { notebook, kernel, trans } = props.formContext as ISectionFormContext;
@@ -124,6 +129,11 @@ function KernelPicker(
   ]
     .filter(Boolean)
     .join(' ');
+  /** The kernel the notebook names, as its notice shows it. */
+  const kernelName =
+    typeof current?.display_name === 'string'
+      ? `${current.display_name} (${value})`
+      : value;
   /** The offer goes once answered; the focus goes back to the picker. */
   const closeOffer = () => {
     document.getElementById(props.id)?.focus();
@@ -133,12 +143,15 @@ function KernelPicker(
     <div className="jp-NotebookMetadata-kernel">
       {value !== '' && !known && (
         <FieldMessage kind="notice" id={noticeId}>
-          {trans.__(
-            'The kernel "%1" is not installed on this server. The notebook keeps it; pick another kernel to change it.',
-            typeof current?.display_name === 'string'
-              ? `${current.display_name} (${value})`
-              : value
-          )}
+          {props.noServer
+            ? trans.__(
+                'The kernel "%1" is not one of the kernels of this JupyterLite site. The notebook keeps it; pick another kernel to change it.',
+                kernelName
+              )
+            : trans.__(
+                'The kernel "%1" is not installed on this server. The notebook keeps it; pick another kernel to change it.',
+                kernelName
+              )}
         </FieldMessage>
       )}
       {value === '' && (
