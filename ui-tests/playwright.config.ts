@@ -36,7 +36,8 @@ if (!process.env.LAB_TOKEN) {
     'OLDEST_LAB',
     'OLDEST_NOTEBOOK',
     'JUPYTEXT_LAB',
-    'COLLAB_LAB'
+    'COLLAB_LAB',
+    'LITE'
   ]) {
     process.env[`${name}_PORT`] = freePort();
   }
@@ -70,6 +71,12 @@ const WITH_JUPYTEXT = /withjupytext\.spec\.ts/;
  * REST as a lab without it does).
  */
 const COLLABORATIVE = /collaboration\.spec\.ts/;
+
+/**
+ * The tests of the JupyterLite site (no Jupyter server: a static site built
+ * by `jupyter lite build`, scripts/lite.mjs), against its own server.
+ */
+const LITE = /lite\.spec\.ts/;
 
 /** The hostile-metadata suite, in a lab of its own. */
 const HOSTILE = /hostile\.spec\.ts/;
@@ -188,7 +195,7 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
   projects: [
     {
       name: 'lab',
-      testIgnore: [NOTEBOOK7_ONLY, HOSTILE, WITH_JUPYTEXT, COLLABORATIVE],
+      testIgnore: [NOTEBOOK7_ONLY, HOSTILE, WITH_JUPYTEXT, COLLABORATIVE, LITE],
       workers: 1,
       use: {
         host: 'lab',
@@ -239,6 +246,12 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
       }
     },
     {
+      name: 'lite',
+      testMatch: LITE,
+      workers: 1,
+      use: { baseURL: `http://127.0.0.1:${process.env.LITE_PORT}/` }
+    },
+    {
       name: 'oldest-lab',
       testMatch: IN_OLDEST,
       workers: 1,
@@ -272,4 +285,20 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
       stdout: 'ignore' as const,
       stderr: 'pipe' as const
     }))
+    .concat(
+      wantedProjects.length === 0 || wantedProjects.includes('lite')
+        ? [
+            {
+              // Builds the site once per run, then serves it (static files).
+              command: `node ${path.join(repo, 'scripts', 'lite.mjs')} --port ${process.env.LITE_PORT} --output ${process.env.LAB_ROOT}-state/lite-site`,
+              url: `http://127.0.0.1:${process.env.LITE_PORT}/jupyter-lite.json`,
+              timeout: 120_000,
+              gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+              reuseExistingServer: false,
+              stdout: 'ignore' as const,
+              stderr: 'pipe' as const
+            }
+          ]
+        : []
+    )
 });
