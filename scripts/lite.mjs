@@ -35,7 +35,11 @@ export function buildSite({ output = DEFAULT_OUTPUT, contents }) {
   const start = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-lite-'));
   try {
-    for (const name of ['jupyter-lite.json', 'jupyter_lite_config.json']) {
+    for (const name of [
+      'jupyter-lite.json',
+      'jupyter_lite_config.json',
+      'overrides.json'
+    ]) {
       fs.copyFileSync(path.join(LITE_DIR, name), path.join(work, name));
     }
     fs.rmSync(output, { recursive: true, force: true });

@@ -282,29 +282,17 @@ test('metadata edits undo and redo, from the panel and from the notebook', async
   expect((await lite.appMetadata()).title).toBe('Week 1: tables');
 });
 
-test('a section declared in the Settings Editor edits its keys, and is still there after a reload', async ({
+test("sections from the settings: the site's (overrides.json), then the user's from the Settings Editor, still there after a reload", async ({
   lite
 }) => {
-  const settings = {
-    sections: [
-      {
-        id: 'course',
-        label: 'Course',
-        rank: 15,
-        schema: {
-          type: 'object',
-          properties: {
-            '/course/week': { type: 'integer', title: 'Week', minimum: 1 }
-          }
-        }
-      }
-    ]
-  };
   await lite.openNotebook('custom-keys.ipynb');
   await lite.openPanel();
-  await writeSettings(lite, settings);
-  await lite.openNotebook('custom-keys.ipynb');
+  // The site author's section, in lite/overrides.json.
+  await lite.openSection('Course');
   const week = lite.panel.getByRole('textbox', { name: 'Week', exact: true });
+  await expect(
+    lite.panel.getByRole('textbox', { name: 'Code', exact: true })
+  ).toHaveValue('STAT-201');
   await expect(week).toHaveValue('3');
   await lite.enter(week, '0');
   await expect(
@@ -317,11 +305,43 @@ test('a section declared in the Settings Editor edits its keys, and is still the
     .poll(async () => (await lite.appMetadata()).course)
     .toEqual({ code: 'STAT-201', term: '2026-autumn', week: 5 });
 
-  // The settings are in the browser's storage too.
+  // The user's own sections, which take the place of the site's.
+  await writeSettings(
+    lite,
+    {
+      sections: [
+        {
+          id: 'grading',
+          label: 'Grading',
+          schema: {
+            type: 'object',
+            properties: {
+              '/grading/points': { type: 'integer', title: 'Points' }
+            }
+          }
+        }
+      ]
+    },
+    'Grading'
+  );
+  await expect(lite.sectionHeading('Course')).toHaveCount(0);
+  await lite.openSection('Grading');
+  const points = lite.panel.getByRole('textbox', {
+    name: 'Points',
+    exact: true
+  });
+  await expect(points).toHaveValue('10');
+  await lite.enter(points, '12');
+  await expect
+    .poll(async () => (await lite.appMetadata()).grading)
+    .toEqual({ points: 12, autograde: true, due: null });
+
+  // The user's settings are in the browser's storage too.
   await lite.reload();
   await lite.openNotebook('custom-keys.ipynb');
   await lite.openPanel();
-  await expect(lite.sectionHeading('Course')).toBeVisible();
+  await expect(lite.sectionHeading('Grading')).toHaveCount(1);
+  await expect(lite.sectionHeading('Course')).toHaveCount(0);
 });
 
 test('axe-core finds no violation in the panel, every section open (JupyterLab Light)', async ({
@@ -413,11 +433,13 @@ async function audit(
 /**
  * Replace the user's settings of the panel with `settings` in JupyterLab's
  * JSON Settings Editor, as a user does (JupyterLite keeps them in the
- * browser's storage), save them and close the editor.
+ * browser's storage), save them, wait until the panel shows the section
+ * labelled `shown`, and close the editor.
  */
 async function writeSettings(
   lite: LitePage,
-  settings: Record<string, unknown>
+  settings: Record<string, unknown>,
+  shown: string
 ): Promise<void> {
   const page = lite.page;
   await lite.command('settingeditor:open-json');
@@ -433,8 +455,8 @@ async function writeSettings(
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(JSON.stringify(settings, null, 2));
   await page.keyboard.press('Control+S');
-  // Saved: the panel shows the section (of the notebook still open).
-  await expect(lite.sectionHeading('Course')).toHaveCount(1);
+  // Saved: the panel shows the new section (of the notebook still open).
+  await expect(lite.sectionHeading(shown)).toHaveCount(1);
   await page.evaluate(() => {
     const app = (window as any).jupyterapp;
     for (const widget of Array.from(app.shell.widgets('main')) as any[]) {
