@@ -179,7 +179,7 @@ test("every section edits the notebook, the save lands in the browser's storage,
   expect(await lite.isDirty()).toBe(false);
 });
 
-test("the kernel section lists the site's kernels, flags the notebook's own, and starts none", async ({
+test("the kernel section lists the site's kernels, flags the notebook's own, and starts none unasked", async ({
   lite
 }) => {
   const name = 'kernel-not-installed.ipynb';
@@ -205,6 +205,13 @@ test("the kernel section lists the site's kernels, flags the notebook's own, and
   await expect(lite.panel.getByText('is not one of the kernels')).toHaveCount(
     0
   );
+  // As in the lab, the panel offers to start it; nothing starts unasked.
+  const offer = lite.panel.getByRole('group', { name: 'Start the kernel' });
+  await expect(offer).toContainText(
+    'No kernel is running. Start Python (Pyodide) now?'
+  );
+  await offer.getByRole('button', { name: 'Not now' }).click();
+  await expect(offer).toHaveCount(0);
   expect(await lite.runningKernel()).toBeNull();
 });
 
