@@ -33,6 +33,10 @@ export const DEFAULT_OUTPUT = path.join(LITE_DIR, '_output');
  */
 export function buildSite({ output = DEFAULT_OUTPUT, contents }) {
   const start = Date.now();
+  const jupyter = venvBin('jupyter', 'lite');
+  if (!fs.existsSync(jupyter)) {
+    throw new Error(`${jupyter} is missing: run bash scripts/setup.sh`);
+  }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-lite-'));
   try {
     for (const name of [
@@ -44,7 +48,7 @@ export function buildSite({ output = DEFAULT_OUTPUT, contents }) {
     }
     fs.rmSync(output, { recursive: true, force: true });
     const result = spawnSync(
-      venvBin('jupyter', 'lite'),
+      jupyter,
       [
         'lite',
         'build',
@@ -68,6 +72,18 @@ export function buildSite({ output = DEFAULT_OUTPUT, contents }) {
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+  }
+  const config = JSON.parse(
+    fs.readFileSync(path.join(output, 'jupyter-lite.json'), 'utf-8')
+  )['jupyter-config-data'];
+  if (
+    !config.federated_extensions.some(
+      extension => extension.name === 'jupyterlab-notebook-metadata'
+    )
+  ) {
+    throw new Error(
+      'The site has no jupyterlab-notebook-metadata: its wheel is not in .venv-lite (run node scripts/build.mjs).'
+    );
   }
   // Browsers ask for /favicon.ico before the page names its icon.
   fs.copyFileSync(
