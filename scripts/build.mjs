@@ -1,8 +1,9 @@
 /**
  * Build what a run needs, as a user gets it: the extension (TypeScript, then
  * the prebuilt federated extension), its wheel, and that wheel installed into
- * the project's environments (.venv, .venv-oldest) as `pip install` does; and the example
- * extension (examples/section-extension), which the UI tests load beside it.
+ * the project's environments (.venv, .venv-oldest, .venv-lite) as `pip
+ * install` does; and the example extension (examples/section-extension),
+ * which the UI tests load beside it.
  *
  * `node scripts/build.mjs` builds all of it.
  */
@@ -59,7 +60,7 @@ export function build() {
     const wheel = fs
       .readdirSync(path.join(root, 'dist'))
       .find(f => f.endsWith('.whl'));
-    // Into every environment there is (.venv-oldest too, where it was made).
+    // Into every environment there is (.venv-oldest and .venv-lite too, where they were made).
     for (const venv of Object.keys(VENVS)) {
       if (fs.existsSync(venvBin('python', venv))) {
         pip(
