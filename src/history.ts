@@ -9,7 +9,7 @@ import {
   type ITransaction,
   type IUndoManager,
   type IYMap,
-  metadataMap,
+  followMetadataMap,
   sharedNotebook
 } from './sharedmodel';
 
@@ -39,22 +39,20 @@ export class MetadataHistory {
    */
   static acquire(notebook: INotebookModel): MetadataHistory | null {
     const shared = sharedNotebook(notebook);
-    const map = metadataMap(notebook);
-    if (!shared || !map) {
+    if (!shared) {
       return null;
     }
     let history = Private.histories.get(shared);
     if (!history) {
-      history = new MetadataHistory(shared, map);
+      history = new MetadataHistory(shared, notebook);
       Private.histories.set(shared, history);
     }
     history._users += 1;
     return history;
   }
 
-  private constructor(shared: ISharedNotebook, map: IYMap) {
+  private constructor(shared: ISharedNotebook, notebook: INotebookModel) {
     this._shared = shared;
-    this._map = map;
     const manager = shared.undoManager;
     this._manager = manager;
     this._previousCapture = manager.captureTransaction;
@@ -62,10 +60,21 @@ export class MetadataHistory {
     manager.captureTransaction = transaction =>
       this._previousCapture(transaction) && this._capture(transaction);
     manager.ignoreRemoteMapChanges = true;
-    manager.addToScope(this._map);
     manager.on('stack-item-added', this._onStackItemAdded);
     manager.on('stack-item-popped', this._onStackItemPopped);
     manager.on('stack-cleared', this._onStackCleared);
+    // A collaborative room's map comes when the room syncs; the server puts
+    // a new one in place when it loads the file again after a change on
+    // disk. Steps over an older map no longer change anything (Yjs skips
+    // them); other writers' values recorded in it no longer apply.
+    this._stopFollowing = followMetadataMap(notebook, map => {
+      this._map = map;
+      this._foreign.clear();
+      if (map) {
+        manager.addToScope(map);
+      }
+      this._changed.emit();
+    });
   }
 
   /**
@@ -162,6 +171,7 @@ export class MetadataHistory {
       return;
     }
     Private.histories.delete(this._shared);
+    this._stopFollowing();
     const manager = this._manager;
     manager.off('stack-item-added', this._onStackItemAdded);
     manager.off('stack-item-popped', this._onStackItemPopped);
@@ -173,7 +183,8 @@ export class MetadataHistory {
 
   /** Whether the undo manager records a transaction. */
   private _capture(transaction: ITransaction): boolean {
-    if (!transaction.changedParentTypes.has(this._map)) {
+    const map = this._map;
+    if (!map || !transaction.changedParentTypes.has(map)) {
       return true;
     }
     // The panel's writes, and undoing or redoing them.
@@ -188,7 +199,7 @@ export class MetadataHistory {
     // changed cells (offline edits arrive merged into one update).
     if (transaction.local) {
       for (const type of transaction.changedParentTypes.keys()) {
-        if (type !== this._map && type !== this._shared.ymeta) {
+        if (type !== map && type !== this._shared.ymeta) {
           return true;
         }
       }
@@ -196,10 +207,10 @@ export class MetadataHistory {
     // Another writer changed metadata: not a step of this history, and a
     // value no older step may overwrite.
     if (!this._restoring) {
-      for (const key of transaction.changed.get(this._map) ?? []) {
+      for (const key of transaction.changed.get(map) ?? []) {
         if (typeof key === 'string') {
           this._foreign.set(key, {
-            value: this._map.get(key) as PartialJSONValue | undefined,
+            value: map.get(key) as PartialJSONValue | undefined,
             after: this._sequence
           });
         }
@@ -253,13 +264,17 @@ export class MetadataHistory {
     ) {
       return;
     }
+    const map = this._map;
+    if (!map) {
+      return;
+    }
     this._restoring = true;
     try {
       this._shared.ydoc.transact(() => {
         if (value === undefined) {
-          this._map.delete(key);
+          map.delete(key);
         } else {
-          this._map.set(key, JSONExt.deepCopy(value));
+          map.set(key, JSONExt.deepCopy(value));
         }
       }, null);
     } finally {
@@ -268,11 +283,12 @@ export class MetadataHistory {
   }
 
   private _valueOf(key: string): PartialJSONValue | undefined {
-    return this._map.get(key) as PartialJSONValue | undefined;
+    return this._map?.get(key) as PartialJSONValue | undefined;
   }
 
   private _shared: ISharedNotebook;
-  private _map: IYMap;
+  private _map: IYMap | null = null;
+  private _stopFollowing: () => void;
   private _manager: IUndoManager;
   private _previousCapture: (transaction: ITransaction) => boolean;
   private _previousIgnoreRemote: boolean;
