@@ -9,6 +9,7 @@ import {
   type ITransaction,
   type IUndoManager,
   type IYMap,
+  type IYMapEvent,
   followMetadataMap,
   sharedNotebook
 } from './sharedmodel';
@@ -60,6 +61,24 @@ export class MetadataHistory {
     manager.captureTransaction = transaction =>
       this._previousCapture(transaction) && this._capture(transaction);
     manager.ignoreRemoteMapChanges = true;
+    // However the notebook is undone (this panel, the notebook's own Undo):
+    // a step with another's later write over one of its keys leaves that key
+    // alone, instead of writing its old value and then the other's again,
+    // which would look to everyone else like a new write of that value.
+    this._previousUndo = manager.undo;
+    manager.undo = () => {
+      const top = manager.undoStack[manager.undoStack.length - 1];
+      const step: number = top ? (this._sequenceOf.get(top) ?? 0) : 0;
+      const overwritten = [...this._foreign.values()].some(
+        write => step <= write.after
+      );
+      manager.ignoreRemoteMapChanges = !overwritten;
+      try {
+        return this._previousUndo.call(manager);
+      } finally {
+        manager.ignoreRemoteMapChanges = true;
+      }
+    };
     manager.on('stack-item-added', this._onStackItemAdded);
     manager.on('stack-item-popped', this._onStackItemPopped);
     manager.on('stack-cleared', this._onStackCleared);
@@ -68,10 +87,12 @@ export class MetadataHistory {
     // disk. Steps over an older map no longer change anything (Yjs skips
     // them); other writers' values recorded in it no longer apply.
     this._stopFollowing = followMetadataMap(notebook, map => {
+      this._map?.unobserve(this._onMapChange);
       this._map = map;
       this._foreign.clear();
       if (map) {
         manager.addToScope(map);
+        map.observe(this._onMapChange);
       }
       this._changed.emit();
     });
@@ -172,11 +193,13 @@ export class MetadataHistory {
     }
     Private.histories.delete(this._shared);
     this._stopFollowing();
+    this._map?.unobserve(this._onMapChange);
     const manager = this._manager;
     manager.off('stack-item-added', this._onStackItemAdded);
     manager.off('stack-item-popped', this._onStackItemPopped);
     manager.off('stack-cleared', this._onStackCleared);
     manager.captureTransaction = this._previousCapture;
+    manager.undo = this._previousUndo;
     manager.ignoreRemoteMapChanges = this._previousIgnoreRemote;
     Signal.clearData(this);
   }
@@ -207,8 +230,11 @@ export class MetadataHistory {
     // Another writer changed metadata: not a step of this history, and a
     // value no older step may overwrite.
     if (!this._restoring) {
+      const unchanged = this._unchanged.get(transaction);
       for (const key of transaction.changed.get(map) ?? []) {
-        if (typeof key === 'string') {
+        // Written again as it was (another's undo putting back a value
+        // over it): nothing of theirs to keep.
+        if (typeof key === 'string' && !unchanged?.has(key)) {
           this._foreign.set(key, {
             value: map.get(key) as PartialJSONValue | undefined,
             after: this._sequence
@@ -218,6 +244,32 @@ export class MetadataHistory {
     }
     return false;
   }
+
+  /**
+   * Note the keys a transaction wrote again with the value they had (Yjs
+   * calls this before the undo manager looks at the transaction).
+   */
+  private _onMapChange = (
+    event: IYMapEvent,
+    transaction: ITransaction
+  ): void => {
+    let unchanged: Set<string> | undefined;
+    for (const [key, change] of event.changes.keys) {
+      const value = this._map?.get(key) as PartialJSONValue | undefined;
+      if (
+        change.action === 'update' &&
+        value !== undefined &&
+        change.oldValue !== undefined &&
+        JSONExt.deepEqual(change.oldValue, value)
+      ) {
+        unchanged = unchanged ?? new Set();
+        unchanged.add(key);
+      }
+    }
+    if (unchanged) {
+      this._unchanged.set(transaction, unchanged);
+    }
+  };
 
   private _onStackItemAdded = (event: IStackEvent): void => {
     if (event.type === 'undo') {
@@ -292,6 +344,7 @@ export class MetadataHistory {
   private _manager: IUndoManager;
   private _previousCapture: (transaction: ITransaction) => boolean;
   private _previousIgnoreRemote: boolean;
+  private _previousUndo: () => unknown;
   private _lastEdit: string | undefined = undefined;
   private _lastItem: unknown = undefined;
   private _sequence = 0;
@@ -301,6 +354,7 @@ export class MetadataHistory {
     { value: PartialJSONValue | undefined; after: number }
   >();
   private _restoring = false;
+  private _unchanged = new WeakMap<ITransaction, Set<string>>();
   private _users = 0;
   private _changed = new Signal<this, void>(this);
 }

@@ -152,7 +152,7 @@ export interface IStackEvent {
  */
 export interface IUndoManager {
   /** The steps to undo, the last one on top. */
-  undoStack: unknown[];
+  undoStack: object[];
   /** Whether an undo is being applied. */
   undoing: boolean;
   /** Whether a redo is being applied. */
@@ -167,6 +167,8 @@ export interface IUndoManager {
   addToScope(type: unknown): void;
   /** Make the next change a new step. */
   stopCapturing(): void;
+  /** Undo the last step. */
+  undo(): unknown;
   /** Listen to a stack event. */
   on(event: string, handler: (event: IStackEvent) => void): void;
   /** Stop listening to a stack event. */

@@ -293,6 +293,28 @@ describe('edits of one key made at the same time', () => {
   });
 });
 
+describe('undo with two people', () => {
+  it('an undo that leaves another’s later value alone writes nothing, so the other’s undo still takes theirs back', async () => {
+    const room = new Room(2);
+    const [a, b] = room.peers;
+    a.metadata.set('title', 'Title by A');
+    b.metadata.set('title', 'Title by B');
+    const writes: string[] = [];
+    b.shared.ydoc.on('update', (_: Uint8Array, origin: unknown) => {
+      if (origin === NETWORK) {
+        writes.push('from A');
+      }
+    });
+    a.metadata.history!.undo();
+    expect(room.expectConverged().title).toBe('Title by B');
+    expect(writes).toEqual([]);
+    b.metadata.history!.undo();
+    expect(room.expectConverged().title).toBe('Title by A');
+    b.metadata.history!.redo();
+    expect(room.expectConverged().title).toBe('Title by B');
+  });
+});
+
 describe('a metadata map replaced under the panel', () => {
   /**
    * What the server does when the file changed on disk under an open room:
