@@ -10,6 +10,7 @@ import {
   type ITransaction,
   type IYMap,
   type IYMapEvent,
+  latestEntry,
   mapEntries,
   sharedNotebook
 } from './sharedmodel';
@@ -85,14 +86,13 @@ export class ConcurrentEdits {
       return;
     }
     for (const key of event.keysChanged) {
-      const entries = mapEntries(map, key);
-      if (!entries) {
+      if (!transaction.local) {
+        this._received(key);
         continue;
       }
-      if (transaction.local) {
-        this._wrote(key, entries[0], event.changes.keys.get(key)?.oldValue);
-      } else {
-        this._received(key);
+      const latest = latestEntry(map, key);
+      if (latest) {
+        this._wrote(key, latest, event.changes.keys.get(key)?.oldValue);
       }
     }
   };

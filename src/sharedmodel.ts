@@ -66,29 +66,23 @@ export interface IMapEntry {
  * neither writer seeing the other's, and only one of them is kept.
  */
 export function mapEntries(map: IYMap, key: string): IMapEntry[] | null {
-  const items = (map as unknown as { _map?: Map<string, Private.IItem> })._map;
-  const last = items?.get(key);
-  if (!last || !last.id) {
+  const last = Private.lastItem(map, key);
+  if (!last) {
     return null;
   }
   const entries: IMapEntry[] = [];
   for (let item: Private.IItem | null = last; item; item = item.left) {
-    const { client, clock } = item.id;
-    const length = item.length ?? 1;
-    entries.push({
-      id: Private.idOf(item.id),
-      origin: item.origin ? Private.idOf(item.origin) : null,
-      deleted: item.deleted,
-      has: (id: string | null) => {
-        if (id === null) {
-          return false;
-        }
-        const [c, k] = id.split(':').map(Number);
-        return c === client && k >= clock && k < clock + length;
-      }
-    });
+    entries.push(Private.entryOf(item));
   }
   return entries;
+}
+
+/**
+ * The latest entry of a key of a Yjs map (see `mapEntries`).
+ */
+export function latestEntry(map: IYMap, key: string): IMapEntry | null {
+  const last = Private.lastItem(map, key);
+  return last ? Private.entryOf(last) : null;
 }
 
 /**
@@ -266,6 +260,31 @@ namespace Private {
     left: IItem | null;
     deleted: boolean;
     length?: number;
+  }
+
+  /** The last item of a key of a Yjs map, if it is one. */
+  export function lastItem(map: IYMap, key: string): IItem | null {
+    const items = (map as unknown as { _map?: Map<string, IItem> })._map;
+    const last = items?.get(key);
+    return last && last.id ? last : null;
+  }
+
+  /** The entry of an item. */
+  export function entryOf(item: IItem): IMapEntry {
+    const { client, clock } = item.id;
+    const length = item.length ?? 1;
+    return {
+      id: idOf(item.id),
+      origin: item.origin ? idOf(item.origin) : null,
+      deleted: item.deleted,
+      has: (id: string | null) => {
+        if (id === null) {
+          return false;
+        }
+        const [c, k] = id.split(':').map(Number);
+        return c === client && k >= clock && k < clock + length;
+      }
+    };
   }
 
   /** An id as one string. */
