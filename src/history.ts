@@ -9,7 +9,8 @@ import {
   type ITransaction,
   type IUndoManager,
   type IYMap,
-  metadataMap,
+  type IYMapEvent,
+  followMetadataMap,
   sharedNotebook
 } from './sharedmodel';
 
@@ -39,22 +40,20 @@ export class MetadataHistory {
    */
   static acquire(notebook: INotebookModel): MetadataHistory | null {
     const shared = sharedNotebook(notebook);
-    const map = metadataMap(notebook);
-    if (!shared || !map) {
+    if (!shared) {
       return null;
     }
     let history = Private.histories.get(shared);
     if (!history) {
-      history = new MetadataHistory(shared, map);
+      history = new MetadataHistory(shared, notebook);
       Private.histories.set(shared, history);
     }
     history._users += 1;
     return history;
   }
 
-  private constructor(shared: ISharedNotebook, map: IYMap) {
+  private constructor(shared: ISharedNotebook, notebook: INotebookModel) {
     this._shared = shared;
-    this._map = map;
     const manager = shared.undoManager;
     this._manager = manager;
     this._previousCapture = manager.captureTransaction;
@@ -62,10 +61,41 @@ export class MetadataHistory {
     manager.captureTransaction = transaction =>
       this._previousCapture(transaction) && this._capture(transaction);
     manager.ignoreRemoteMapChanges = true;
-    manager.addToScope(this._map);
+    // However the notebook is undone (this panel, the notebook's own Undo):
+    // a step with another's later write over one of its keys leaves that key
+    // alone, instead of writing its old value and then the other's again,
+    // which would look to everyone else like a new write of that value.
+    this._previousUndo = manager.undo;
+    manager.undo = () => {
+      const top = manager.undoStack[manager.undoStack.length - 1];
+      const step: number = top ? (this._sequenceOf.get(top) ?? 0) : 0;
+      const overwritten = [...this._foreign.values()].some(
+        write => step <= write.after
+      );
+      manager.ignoreRemoteMapChanges = !overwritten;
+      try {
+        return this._previousUndo.call(manager);
+      } finally {
+        manager.ignoreRemoteMapChanges = true;
+      }
+    };
     manager.on('stack-item-added', this._onStackItemAdded);
     manager.on('stack-item-popped', this._onStackItemPopped);
     manager.on('stack-cleared', this._onStackCleared);
+    // A collaborative room's map comes when the room syncs; the server puts
+    // a new one in place when it loads the file again after a change on
+    // disk. Steps over an older map no longer change anything (Yjs skips
+    // them); other writers' values recorded in it no longer apply.
+    this._stopFollowing = followMetadataMap(notebook, map => {
+      this._map?.unobserve(this._onMapChange);
+      this._map = map;
+      this._foreign.clear();
+      if (map) {
+        manager.addToScope(map);
+        map.observe(this._onMapChange);
+      }
+      this._changed.emit();
+    });
   }
 
   /**
@@ -162,18 +192,22 @@ export class MetadataHistory {
       return;
     }
     Private.histories.delete(this._shared);
+    this._stopFollowing();
+    this._map?.unobserve(this._onMapChange);
     const manager = this._manager;
     manager.off('stack-item-added', this._onStackItemAdded);
     manager.off('stack-item-popped', this._onStackItemPopped);
     manager.off('stack-cleared', this._onStackCleared);
     manager.captureTransaction = this._previousCapture;
+    manager.undo = this._previousUndo;
     manager.ignoreRemoteMapChanges = this._previousIgnoreRemote;
     Signal.clearData(this);
   }
 
   /** Whether the undo manager records a transaction. */
   private _capture(transaction: ITransaction): boolean {
-    if (!transaction.changedParentTypes.has(this._map)) {
+    const map = this._map;
+    if (!map || !transaction.changedParentTypes.has(map)) {
       return true;
     }
     // The panel's writes, and undoing or redoing them.
@@ -188,7 +222,7 @@ export class MetadataHistory {
     // changed cells (offline edits arrive merged into one update).
     if (transaction.local) {
       for (const type of transaction.changedParentTypes.keys()) {
-        if (type !== this._map && type !== this._shared.ymeta) {
+        if (type !== map && type !== this._shared.ymeta) {
           return true;
         }
       }
@@ -196,10 +230,13 @@ export class MetadataHistory {
     // Another writer changed metadata: not a step of this history, and a
     // value no older step may overwrite.
     if (!this._restoring) {
-      for (const key of transaction.changed.get(this._map) ?? []) {
-        if (typeof key === 'string') {
+      const unchanged = this._unchanged.get(transaction);
+      for (const key of transaction.changed.get(map) ?? []) {
+        // Written again as it was (another's undo putting back a value
+        // over it): nothing of theirs to keep.
+        if (typeof key === 'string' && !unchanged?.has(key)) {
           this._foreign.set(key, {
-            value: this._map.get(key) as PartialJSONValue | undefined,
+            value: map.get(key) as PartialJSONValue | undefined,
             after: this._sequence
           });
         }
@@ -207,6 +244,32 @@ export class MetadataHistory {
     }
     return false;
   }
+
+  /**
+   * Note the keys a transaction wrote again with the value they had (Yjs
+   * calls this before the undo manager looks at the transaction).
+   */
+  private _onMapChange = (
+    event: IYMapEvent,
+    transaction: ITransaction
+  ): void => {
+    let unchanged: Set<string> | undefined;
+    for (const [key, change] of event.changes.keys) {
+      const value = this._map?.get(key) as PartialJSONValue | undefined;
+      if (
+        change.action === 'update' &&
+        value !== undefined &&
+        change.oldValue !== undefined &&
+        JSONExt.deepEqual(change.oldValue, value)
+      ) {
+        unchanged = unchanged ?? new Set();
+        unchanged.add(key);
+      }
+    }
+    if (unchanged) {
+      this._unchanged.set(transaction, unchanged);
+    }
+  };
 
   private _onStackItemAdded = (event: IStackEvent): void => {
     if (event.type === 'undo') {
@@ -253,13 +316,17 @@ export class MetadataHistory {
     ) {
       return;
     }
+    const map = this._map;
+    if (!map) {
+      return;
+    }
     this._restoring = true;
     try {
       this._shared.ydoc.transact(() => {
         if (value === undefined) {
-          this._map.delete(key);
+          map.delete(key);
         } else {
-          this._map.set(key, JSONExt.deepCopy(value));
+          map.set(key, JSONExt.deepCopy(value));
         }
       }, null);
     } finally {
@@ -268,14 +335,16 @@ export class MetadataHistory {
   }
 
   private _valueOf(key: string): PartialJSONValue | undefined {
-    return this._map.get(key) as PartialJSONValue | undefined;
+    return this._map?.get(key) as PartialJSONValue | undefined;
   }
 
   private _shared: ISharedNotebook;
-  private _map: IYMap;
+  private _map: IYMap | null = null;
+  private _stopFollowing: () => void;
   private _manager: IUndoManager;
   private _previousCapture: (transaction: ITransaction) => boolean;
   private _previousIgnoreRemote: boolean;
+  private _previousUndo: () => unknown;
   private _lastEdit: string | undefined = undefined;
   private _lastItem: unknown = undefined;
   private _sequence = 0;
@@ -285,6 +354,7 @@ export class MetadataHistory {
     { value: PartialJSONValue | undefined; after: number }
   >();
   private _restoring = false;
+  private _unchanged = new WeakMap<ITransaction, Set<string>>();
   private _users = 0;
   private _changed = new Signal<this, void>(this);
 }

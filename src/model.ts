@@ -7,13 +7,19 @@ import {
 } from '@lumino/coreutils';
 import { type ISignal, Signal } from '@lumino/signaling';
 
+import { ConcurrentEdits } from './concurrent';
 import type { FileState } from './files';
 import { MetadataHistory } from './history';
 import { checkKeyName, customKeys, unkeepableValue } from './keys';
 import { NotebookKernel } from './session';
 import { getPath, parseFieldName, setPath, toPointer } from './pointer';
 import type { SectionRegistry } from './sections/registry';
-import { type ITransaction, metadataMap, transact } from './sharedmodel';
+import {
+  followMetadataMap,
+  type ITransaction,
+  metadataMap,
+  transact
+} from './sharedmodel';
 import type { IMessage, IMetadataProblem, INotebookMetadata } from './tokens';
 
 /** Why nothing is written while the notebook's file is gone. */
@@ -43,6 +49,10 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._notebook = source.model;
     this._metadata = Private.readAll(this._notebook);
     this._history = MetadataHistory.acquire(this._notebook);
+    this._concurrent = ConcurrentEdits.acquire(this._notebook);
+    this._stopFollowing = followMetadataMap(this._notebook, map =>
+      this._onMapReplaced(map)
+    );
     this._notebook.metadataChanged.connect(this._onMetadataChanged, this);
     this._notebook.stateChanged.connect(this._onStateChanged, this);
     source.pathChanged.connect(this._onPathChanged, this);
@@ -134,6 +144,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
     if (this._stale) {
       this._metadata = Private.readAll(this._notebook);
       this._stale = false;
+      this._changedSinceRead.clear();
     }
     return this._metadata;
   }
@@ -188,6 +199,9 @@ export class NotebookMetadataModel implements INotebookMetadata {
     this._disposed.emit();
     this._history?.release();
     this._history = null;
+    this._concurrent?.release();
+    this._concurrent = null;
+    this._stopFollowing();
     this._notebook.metadataChanged.disconnect(this._onMetadataChanged, this);
     this._notebook.stateChanged.disconnect(this._onStateChanged, this);
     this._source.pathChanged.disconnect(this._onPathChanged, this);
@@ -368,11 +382,46 @@ export class NotebookMetadataModel implements INotebookMetadata {
 
   private _onMetadataChanged(_: INotebookModel, change: { key: string }): void {
     this._stale = true;
+    this._changedSinceRead.add(change.key);
     if (this._history?.isApplying) {
       // An undo or redo of metadata changes the document: it needs saving.
       this._notebook.dirty = true;
     }
     this._emitChanged({ type: 'metadata', key: change.key });
+  }
+
+  /**
+   * The shared model put another metadata map in place of the one shown:
+   * when the server loads the file again after a change on disk, it replaces
+   * the whole map and the notebook model reports no change. Every key whose
+   * value differs is reported here. (A collaborative room's first map is
+   * reported by the notebook model, key by key.)
+   */
+  private _onMapReplaced(map: unknown): void {
+    const before = this._mapShown;
+    this._mapShown = map;
+    if (before === null || map === null) {
+      return;
+    }
+    // What was last read, and the keys reported changed since.
+    const old = this._metadata;
+    const changed = new Set(this._changedSinceRead);
+    this._metadata = Private.readAll(this._notebook);
+    this._stale = false;
+    this._changedSinceRead.clear();
+    const next = this._metadata;
+    for (const key of new Set([...Object.keys(old), ...Object.keys(next)])) {
+      const a = old[key] as PartialJSONValue | undefined;
+      const b = next[key] as PartialJSONValue | undefined;
+      if (
+        a === undefined || b === undefined ? a !== b : !JSONExt.deepEqual(a, b)
+      ) {
+        changed.add(key);
+      }
+    }
+    for (const key of changed) {
+      this._emitChanged({ type: 'metadata', key });
+    }
   }
 
   private _onStateChanged(_: INotebookModel, change: { name: string }): void {
@@ -391,6 +440,9 @@ export class NotebookMetadataModel implements INotebookMetadata {
   }
 
   private _history: MetadataHistory | null;
+  private _concurrent: ConcurrentEdits | null;
+  private _stopFollowing: () => void;
+  private _mapShown: unknown = null;
   private _sections: SectionRegistry | null;
   private _emitChanged(change: NotebookMetadataModel.IChange): void {
     this._version += 1;
@@ -402,6 +454,7 @@ export class NotebookMetadataModel implements INotebookMetadata {
   private _notebook: INotebookModel;
   private _metadata: PartialJSONObject;
   private _stale = false;
+  private _changedSinceRead = new Set<string>();
   private _fileMissing = false;
   private _isDisposed = false;
   private _changed = new Signal<this, NotebookMetadataModel.IChange>(this);

@@ -17,6 +17,7 @@ const FRONT_ENDS: Record<string, string> = {
   'oldest-lab': 'JupyterLab 4.1.1, the oldest supported',
   'oldest-notebook': 'Jupyter Notebook 7.1.0, the oldest supported',
   'jupytext-lab': 'JupyterLab 4.6.6 with Jupytext 1.19.6',
+  'collab-lab': 'JupyterLab 4.6.6 with jupyter-collaboration 5.0.4',
   lite: 'JupyterLite 0.8.6, no server'
 };
 

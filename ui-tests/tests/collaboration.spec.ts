@@ -181,7 +181,7 @@ test('different keys and the same key edited at once by three people: every scre
   await onDisk(name, metadata);
 });
 
-test('a key deleted by one while another edits a sibling key: both intents kept', async ({
+test('a key deleted by one while another edits a sibling key, and a nested field removed by one while another edits the next: both intents kept', async ({
   lab,
   baseURL
 }) => {
@@ -191,28 +191,99 @@ test('a key deleted by one while another edits a sibling key: both intents kept'
 
   a.room.hold();
   b.room.hold();
-  // A deletes `tags` while B edits the title.
+  // A deletes `tags` and takes `week` out of `course`…
   await a.lab.panel.getByRole('button', { name: 'Delete key tags' }).click();
   await expect(a.lab.panel.getByLabel('Value of tags (JSON)')).toHaveCount(0);
+  await enter(
+    a.lab.panel.getByLabel('Value of course (JSON)'),
+    '{"code": "STAT-201"}'
+  );
+  // …while B edits the title and the course's code.
   await enter(b.lab.panel.getByLabel('Title', { exact: true }), 'Week 4');
+  await enter(
+    b.lab.panel.getByLabel('Value of course (JSON)'),
+    '{"code": "STAT-202", "week": 3}'
+  );
   a.room.release();
   b.room.release();
 
   const { tags: _, ...kept } = SHARED_METADATA;
-  const expected = { ...kept, title: 'Week 4' };
+  const expected = { ...kept, title: 'Week 4', course: { code: 'STAT-202' } };
   const metadata = await converged([a.lab, b.lab]);
   expect(sorted(metadata)).toEqual(sorted(expected));
   for (const person of [a, b]) {
     await expect(
+      person.lab.panel.getByLabel('Value of course (JSON)')
+    ).toHaveValue(JSON.stringify({ code: 'STAT-202' }));
+    await expect(
       person.lab.panel.getByLabel('Value of tags (JSON)')
     ).toHaveCount(0);
-    await expect(
-      person.lab.panel.getByLabel('Title', { exact: true })
-    ).toHaveValue('Week 4');
   }
   await a.lab.saveCurrent();
   await onDisk(name, expected);
 });
+
+test("undo undoes one's own metadata edits only, in order with one's cell edits", async ({
+  lab,
+  baseURL
+}) => {
+  const name = sharedNotebook('undo-own');
+  const [a, b] = await people(lab, baseURL!, 2);
+  await openTogether([a, b], name);
+  const title = a.lab.panel.getByLabel('Title', { exact: true });
+
+  await enter(title, 'Title by A');
+  // A cell added by A, between A's two metadata edits.
+  await a.lab.page.locator('.jp-Notebook .jp-InputPrompt').first().click();
+  await a.lab.focusSettled();
+  await a.lab.page.keyboard.press('b');
+  const cells = (person: IPerson) =>
+    person.lab.page.locator('.jp-Notebook .jp-Cell');
+  await expect(cells(b)).toHaveCount(2);
+  await enter(a.lab.panel.getByLabel('Value of tags (JSON)'), '["by A"]');
+  // B's edits, after A's.
+  await enter(
+    b.lab.panel.getByLabel('Value of course (JSON)'),
+    '{"code": "STAT-202"}'
+  );
+  await enter(b.lab.panel.getByLabel('Title', { exact: true }), 'Title by B');
+  await converged([a.lab, b.lab]);
+
+  // A undoes three steps: the tags, the cell, and the title, which B
+  // changed since: B's later title stays (an undo never overwrites
+  // another's later write), and B's course too.
+  const undo = a.lab.panel.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await expect
+    .poll(async () => (await b.lab.appMetadata()).tags)
+    .toEqual(SHARED_METADATA.tags);
+  await expect(cells(b)).toHaveCount(2);
+  await undo.click();
+  await expect(cells(b)).toHaveCount(1);
+  await undo.click();
+  await expect(undo).toBeDisabled();
+  let metadata = await converged([a.lab, b.lab]);
+  expect(metadata.title).toBe('Title by B');
+  expect(metadata.course).toEqual({ code: 'STAT-202' });
+
+  // B's own undo takes back B's edits, newest first, and none of A's.
+  const undoB = b.lab.panel.getByRole('button', { name: 'Undo' });
+  await undoB.click();
+  await expect
+    .poll(async () => (await a.lab.appMetadata()).title)
+    .toBe('Title by A');
+  await undoB.click();
+  await expect
+    .poll(async () => (await a.lab.appMetadata()).course)
+    .toEqual(SHARED_METADATA.course);
+  await expect(undoB).toBeDisabled();
+  metadata = await converged([a.lab, b.lab]);
+  expect(sorted(metadata)).toEqual(
+    sorted({ ...SHARED_METADATA, title: 'Title by A' })
+  );
+  await expect(cells(a)).toHaveCount(1);
+});
+
 test('a late joiner sees everything, and a reload shows nothing stale', async ({
   lab,
   baseURL
@@ -253,6 +324,48 @@ test('a late joiner sees everything, and a reload shows nothing stale', async ({
   expect(sorted(await a.lab.appMetadata())).toEqual(
     sorted({ ...metadata, title: 'Week 6' })
   );
+});
+
+test('the file changed on disk while the room is open: every panel shows what the room then holds, and edits go on', async ({
+  lab,
+  baseURL
+}) => {
+  const name = sharedNotebook('on-disk');
+  const [a, b] = await people(lab, baseURL!, 2);
+  await openTogether([a, b], name);
+  await enter(a.lab.panel.getByLabel('Title', { exact: true }), 'Week 4');
+  await onDisk(name, { ...SHARED_METADATA, title: 'Week 4' });
+
+  // Another program rewrites the file (a git pull, a script).
+  const changed = {
+    ...SHARED_METADATA,
+    title: 'Changed on disk',
+    course: { code: 'STAT-301' },
+    added_on_disk: true
+  };
+  writeNotebook(name, notebookWith(changed));
+  for (const person of [a, b]) {
+    await expect(
+      person.lab.panel.getByLabel('Title', { exact: true })
+    ).toHaveValue('Changed on disk');
+    await expect(
+      person.lab.panel.getByLabel('Value of added_on_disk (JSON)')
+    ).toHaveValue('true');
+    await expect(
+      person.lab.panel.getByLabel('Value of course (JSON)')
+    ).toHaveValue(JSON.stringify({ code: 'STAT-301' }));
+  }
+  // Edits go on over what the file has, and are saved with it.
+  await enter(b.lab.panel.getByLabel('Title', { exact: true }), 'Week 5');
+  const metadata = await converged([a.lab, b.lab]);
+  expect(sorted(metadata)).toEqual(sorted({ ...changed, title: 'Week 5' }));
+  await b.lab.saveCurrent();
+  await onDisk(name, { ...changed, title: 'Week 5' });
+  // And they undo.
+  await b.lab.panel.getByRole('button', { name: 'Undo' }).click();
+  await expect
+    .poll(async () => (await a.lab.appMetadata()).title)
+    .toBe('Changed on disk');
 });
 
 test('a kernel picked by one: everyone’s panel shows the new kernelspec, and the kernel, which everyone shares, switches for all', async ({
