@@ -135,8 +135,11 @@ const wantedProjects: string[] = (() => {
   const names: string[] = [];
   const argv = process.argv;
   argv.forEach((arg, i) => {
-    if ((arg === '--project' || arg === '-p') && argv[i + 1]) {
-      names.push(argv[i + 1]);
+    if (arg === '--project' || arg === '-p') {
+      // `--project a b c`: every name that follows, up to the next option.
+      for (let j = i + 1; j < argv.length && !argv[j].startsWith('-'); j++) {
+        names.push(argv[j]);
+      }
     } else if (arg.startsWith('--project=')) {
       names.push(arg.slice('--project='.length));
     }
