@@ -7,6 +7,7 @@
 import type { INotebookModel, INotebookTracker } from '@jupyterlab/notebook';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { CommandRegistry } from '@lumino/commands';
+import type { PartialJSONObject } from '@lumino/coreutils';
 import type { IDisposable } from '@lumino/disposable';
 import { type ISignal, Signal } from '@lumino/signaling';
 
@@ -36,10 +37,26 @@ export interface IAppliedDefaults {
 }
 
 /**
+ * Whether a notebook looks as the server makes a new one: no metadata but a
+ * kernel's, no cell with anything in it.
+ */
+export function looksNew(
+  source: NotebookMetadataModel.INotebookSource
+): boolean {
+  const model = source.model;
+  const metadata = model.metadata as PartialJSONObject;
+  return isPristine(
+    metadata,
+    model.sharedModel.cells.map(cell => cell.getSource())
+  );
+}
+
+/**
  * Write the defaults into a new notebook, as one edit of its history,
  * checked against the sections like any edit of the panel. Nothing is
- * written into a notebook that has metadata (beyond a kernel's) or cells
- * with something in them.
+ * written into a notebook that has metadata of its own (beyond a kernel's);
+ * whether its cells are still empty is for the caller to check when it
+ * opens (`looksNew`).
  *
  * @returns what was written and from where, or null when nothing was to be
  * (no defaults, or not a new notebook).
@@ -53,10 +70,9 @@ export function applyNewNotebookDefaults(
   if (!hasDefaults(defaults)) {
     return null;
   }
-  const cells = source.model.sharedModel.cells.map(cell => cell.getSource());
   const model = new NotebookMetadataModel(source, { sections });
   try {
-    if (!isPristine(model.metadata, cells)) {
+    if (!isPristine(model.metadata, [])) {
       return null;
     }
     const wanted = newNotebookMetadata(
@@ -169,8 +185,22 @@ export class NewNotebookDefaults implements IDisposable {
 
   private _onWidgetAdded(_: INotebookTracker, panel: NotebookPanel): void {
     const context = panel.context;
-    void Promise.all([context.ready, this._ready]).then(() => {
-      if (this._isDisposed || !this._created.delete(context.path)) {
+    void Promise.all([context.ready, this._ready]).then(async () => {
+      if (
+        this._isDisposed ||
+        !this._created.delete(context.path) ||
+        !looksNew(context)
+      ) {
+        return;
+      }
+      // The context clears the notebook's undo history after it is ready
+      // (once a checkpoint is made), and before its kernel session is: a
+      // write before that would not be an undo step.
+      await context.sessionContext?.ready.catch(() => undefined);
+      // (And after what is left of that task, should the session need no
+      // server.)
+      await new Promise(resolve => setTimeout(resolve, 0));
+      if (this._isDisposed || context.isDisposed) {
         return;
       }
       const applied = applyNewNotebookDefaults(

@@ -9,7 +9,11 @@ import {
   readNewNotebookDefaults
 } from '../defaults';
 import { NotebookMetadataModel } from '../model';
-import { applyNewNotebookDefaults, NewNotebookDefaults } from '../newnotebooks';
+import {
+  applyNewNotebookDefaults,
+  looksNew,
+  NewNotebookDefaults
+} from '../newnotebooks';
 import { SectionRegistry } from '../sections/registry';
 import { sectionsFromSettings } from '../sections/settings';
 
@@ -210,18 +214,21 @@ describe('applyNewNotebookDefaults', () => {
     expect(metadataOf(source.model)).toEqual({ ...kernel, ...course });
   });
 
-  it('never writes into a notebook with metadata or cells of its own', () => {
-    for (const source of [
-      notebook({ title: 'Mine' }),
-      notebook({}, ['print(1)'])
-    ]) {
-      const before = metadataOf(source.model);
-      expect(
-        applyNewNotebookDefaults(source, defaults, courseRegistry(), 'everyone')
-      ).toBeNull();
-      expect(metadataOf(source.model)).toEqual(before);
-      expect(source.model.dirty).toBe(false);
-    }
+  it('never writes into a notebook with metadata of its own', () => {
+    const source = notebook({ title: 'Mine' });
+    const before = metadataOf(source.model);
+    expect(
+      applyNewNotebookDefaults(source, defaults, courseRegistry(), 'everyone')
+    ).toBeNull();
+    expect(metadataOf(source.model)).toEqual(before);
+    expect(source.model.dirty).toBe(false);
+  });
+
+  it('takes a notebook with cells or metadata of its own for one that existed', () => {
+    expect(looksNew(notebook())).toBe(true);
+    expect(looksNew(notebook({}, ['']))).toBe(true);
+    expect(looksNew(notebook({ title: 'Mine' }))).toBe(false);
+    expect(looksNew(notebook({}, ['print(1)']))).toBe(false);
   });
 
   it('writes nothing a section refuses, and says why', () => {
@@ -268,7 +275,10 @@ describe('NewNotebookDefaults', () => {
       sections: courseRegistry()
     });
     defaults.setDefaults(readNewNotebookDefaults(admin), 'everyone');
-    /** Open a notebook at `path` as the lab does; resolves once handled. */
+    /**
+     * Open a notebook as the lab does; resolves once it is known whether
+     * it is new (what is not new is never waited for further).
+     */
     const open = async (source: ReturnType<typeof notebook>) => {
       tracker.widgetAdded.emit({ context: source });
       await source.ready;
@@ -283,7 +293,11 @@ describe('NewNotebookDefaults', () => {
       type: 'notebook'
     })) as { path: string };
     const source = notebook({}, [], created.path);
+    const applied = new Promise(resolve =>
+      defaults.applied.connect((_, model) => resolve(model))
+    );
     await open(source);
+    await applied;
     expect(metadataOf(source.model)).toEqual({ ...blank, ...course });
     expect(defaults.appliedTo(source.model)?.setting).toBe('everyone');
     // Opened again (closed and reopened, or in a second view): not again.
@@ -295,10 +309,32 @@ describe('NewNotebookDefaults', () => {
   it('never writes into a notebook it did not see created', async () => {
     const { commands, defaults, open } = lab();
     await commands.execute('docmanager:new-untitled', { type: 'file' });
-    for (const path of ['Untitled1.txt', 'Untitled2.ipynb', 'old.ipynb']) {
-      const source = notebook({}, [], path);
+    const created = (await commands.execute('docmanager:new-untitled', {
+      type: 'notebook'
+    })) as { path: string };
+    const others = [
+      notebook({}, [], 'Untitled1.txt'),
+      notebook({}, [], 'old.ipynb'),
+      // Created here, but with a cell of its own by the time it opened.
+      notebook({}, ['x = 1'], created.path)
+    ];
+    for (const source of others) {
       await open(source);
-      expect(metadataOf(source.model)).toEqual(blank);
+    }
+    // A new notebook opened after them gets its defaults: by then, any
+    // write into the others would have been made.
+    const fresh = (await commands.execute('docmanager:new-untitled', {
+      type: 'notebook'
+    })) as { path: string };
+    const applied = new Promise(resolve =>
+      defaults.applied.connect((_, model) => resolve(model))
+    );
+    const last = notebook({}, [], fresh.path);
+    await open(last);
+    expect(await applied).toBe(last.model);
+    for (const source of others) {
+      expect(metadataOf(source.model)).not.toHaveProperty('course');
+      expect(source.model.dirty).toBe(false);
       expect(defaults.appliedTo(source.model)).toBeNull();
     }
   });
