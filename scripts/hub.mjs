@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { freePort, root, venvBin } from './jupyter.mjs';
+import { root, venvBin } from './jupyter.mjs';
 
 /**
  * The hub's users: one plain name, and one that must be escaped in a URL
@@ -38,6 +38,18 @@ export const COURSE_OVERRIDES = path.join(
   'hub',
   'overrides.json'
 );
+
+/**
+ * A free TCP port on loopback. (jupyter.mjs's `freePort` prints it with
+ * console.log, which colours numbers under FORCE_COLOR, as Playwright's web
+ * servers run.)
+ */
+function freePort() {
+  return execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+  ]).toString();
+}
 
 /** A user's home folder (SimpleLocalProcessSpawner's home_dir_template). */
 export function homeOf(stateDir, user) {
