@@ -25,10 +25,12 @@ import {
   appReady,
   enter,
   type INotebookFile,
+  LabPage,
   notebookWith,
   PYTHON_KERNELSPEC,
   watchProblems
 } from './fixtures';
+import { PLUGIN_ID, setUserSettings } from './settings';
 
 /** The hub's state folder and password (playwright.config.ts). */
 const hubState = process.env.HUB_STATE as string;
@@ -50,6 +52,29 @@ function homeOf(user: string): string {
 /** A notebook of a user's home, as on disk. */
 function readHome(user: string, name: string): INotebookFile {
   return JSON.parse(fs.readFileSync(path.join(homeOf(user), name), 'utf-8'));
+}
+
+/** A user's own settings of the panel, where their server keeps them. */
+function userSettingsFile(user: string): string {
+  return path.join(
+    homeOf(user),
+    '.jupyter',
+    'lab',
+    'user-settings',
+    PLUGIN_ID.replace(':', path.sep) + '.jupyterlab-settings'
+  );
+}
+
+/** Create a notebook as File > New > Notebook does; returns its path. */
+async function newNotebook(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const app = (window as any).jupyterapp;
+    const widget = await app.commands.execute('notebook:create-new', {
+      kernelName: 'python3'
+    });
+    await widget.context.ready;
+    return widget.context.path as string;
+  });
 }
 
 /** A user logged in, in a browser context of their own. */
@@ -274,14 +299,7 @@ test("each user edits their own notebook, with the admin's section, under their 
 
 test("a new notebook gets the admin's defaults once, as one undo step", async () => {
   const { user, page } = users[1];
-  const created = await page.evaluate(async () => {
-    const app = (window as any).jupyterapp;
-    const widget = await app.commands.execute('notebook:create-new', {
-      kernelName: 'python3'
-    });
-    await widget.context.ready;
-    return widget.context.path as string;
-  });
+  const created = await newNotebook(page);
   const panel = await openPanel(page);
   const notice = panel.getByRole('note', {
     name: 'Defaults for new notebooks'
@@ -335,4 +353,56 @@ test("a new notebook gets the admin's defaults once, as one undo step", async ()
   );
   // The other user has no such notebook.
   expect(fs.existsSync(path.join(homeOf(users[0].user), created))).toBe(false);
+});
+
+test("a user's own sections come beside the admin's, and their own defaults win, for them only", async () => {
+  const [alice, ana] = users;
+  const page = alice.page;
+  await openNotebook(page, 'course.ipynb');
+  // In the Settings Editor, as a user does: a section of their own, and
+  // the defaults of their new notebooks (the course's week changed).
+  await setUserSettings(new LabPage(page as any, 'hub'), {
+    sections: [
+      {
+        id: 'mine',
+        label: 'My notes',
+        schema: {
+          type: 'object',
+          properties: { '/mine/todo': { type: 'string', title: 'To do' } }
+        }
+      }
+    ],
+    newNotebookMetadata: {
+      sectionDefaults: ['course'],
+      template: { course: { week: 9 } }
+    }
+  });
+  expect(fs.existsSync(userSettingsFile(alice.user))).toBe(true);
+  expect(fs.existsSync(userSettingsFile(ana.user))).toBe(false);
+  const panel = await openPanel(page);
+  await expect(heading(page, 'Course')).toBeVisible();
+  await expect(heading(page, 'My notes')).toBeVisible();
+  const created = await newNotebook(page);
+  const notice = panel.getByRole('note', {
+    name: 'Defaults for new notebooks'
+  });
+  await expect(notice).toContainText(
+    'defaults for new notebooks of your settings'
+  );
+  await expect(notice).toContainText(
+    'Defaults of the section "Course": course/name, course/graded'
+  );
+  await expect(notice).toContainText('From the template: course/week');
+  await saveCurrent(page);
+  expect(readHome(alice.user, created).metadata).toMatchObject({
+    course: { name: 'Data Science 101', week: 9, graded: false }
+  });
+  expect(readHome(alice.user, created).metadata).not.toHaveProperty('grading');
+  // The other user's lab, reloaded, has the admin's settings only.
+  await ana.page.reload();
+  await appReady(ana.page);
+  await openNotebook(ana.page, 'course.ipynb');
+  await openPanel(ana.page);
+  await expect(heading(ana.page, 'Course')).toBeVisible();
+  await expect(heading(ana.page, 'My notes')).toHaveCount(0);
 });
