@@ -28,6 +28,7 @@ import {
   LabPage,
   notebookWith,
   PYTHON_KERNELSPEC,
+  uniqueName,
   watchProblems
 } from './fixtures';
 import { PLUGIN_ID, setUserSettings } from './settings';
@@ -116,9 +117,12 @@ async function login(browser: Browser, user: string): Promise<IUserPage> {
   await page.waitForURL(url => url.pathname === `${prefix}lab`, {
     timeout: 120_000
   });
+  // A workspace of the test's own: nothing an earlier run left open in the
+  // user's default workspace is restored.
   page.on('request', request =>
     result.requests.push(new URL(request.url()).pathname)
   );
+  await page.goto(`${prefix}lab/workspaces/${uniqueName('hub')}`);
   await appReady(page);
   return result;
 }
@@ -190,14 +194,20 @@ function courseNotebook(user: string) {
 
 test.describe.configure({ mode: 'serial' });
 
+/** Each user's notebook, a name of this run's own (set in beforeAll). */
+let COURSE = '';
+
 /** Both users, logged in once for the file's tests. */
 const users: IUserPage[] = [];
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
+  // (Each repetition of `--repeat-each` runs this again in the same worker.)
+  COURSE = `${uniqueName('course')}.ipynb`;
+  users.length = 0;
   for (const user of USERS) {
     fs.writeFileSync(
-      path.join(homeOf(user), 'course.ipynb'),
+      path.join(homeOf(user), COURSE),
       JSON.stringify(courseNotebook(user), null, 1)
     );
   }
@@ -224,7 +234,7 @@ test("each user edits their own notebook, with the admin's section, under their 
   const weeks: Record<string, string> = { alice: '5', 'ana maría': '7' };
   await Promise.all(
     users.map(async ({ user, page }) => {
-      await openNotebook(page, 'course.ipynb');
+      await openNotebook(page, COURSE);
       const panel = await openPanel(page);
       // The admin's section, from overrides.json, before the built-in ones;
       // the table of contents form, hidden there, is not shown.
@@ -255,12 +265,15 @@ test("each user edits their own notebook, with the admin's section, under their 
         panel
           .getByRole('list', { name: 'Paired files preview' })
           .getByRole('listitem')
-      ).toHaveText(['course.ipynb exists', 'course.py not created yet']);
+      ).toHaveText([
+        `${COURSE} exists`,
+        `${COURSE.replace(/\.ipynb$/, '.py')} not created yet`
+      ]);
       await saveCurrent(page);
     })
   );
   for (const { user } of users) {
-    const { metadata } = readHome(user, 'course.ipynb');
+    const { metadata } = readHome(user, COURSE);
     expect(metadata).toEqual({
       ...courseNotebook(user).metadata,
       course: { name: 'Data Science 101', week: Number(weeks[user]) },
@@ -286,7 +299,7 @@ test("each user edits their own notebook, with the admin's section, under their 
     for (const asked of [
       'api/kernelspecs',
       'api/contents',
-      'api/contents/course.ipynb',
+      `api/contents/${COURSE}`,
       'lab/api/settings'
     ]) {
       expect(
@@ -337,20 +350,16 @@ test("a new notebook gets the admin's defaults once, as one undo step", async ()
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
   // A notebook that existed gets nothing, and nothing changes in it.
-  const before = fs.readFileSync(path.join(homeOf(user), 'course.ipynb'));
-  await openNotebook(page, 'course.ipynb');
-  await expect(panel.locator('.jp-NotebookMetadata-path')).toHaveText(
-    'course.ipynb'
-  );
+  const before = fs.readFileSync(path.join(homeOf(user), COURSE));
+  await openNotebook(page, COURSE);
+  await expect(panel.locator('.jp-NotebookMetadata-path')).toHaveText(COURSE);
   await expect(notice).toHaveCount(0);
   expect(
     await page.evaluate(
       () => (window as any).jupyterapp.shell.currentWidget.context.model.dirty
     )
   ).toBe(false);
-  expect(fs.readFileSync(path.join(homeOf(user), 'course.ipynb'))).toEqual(
-    before
-  );
+  expect(fs.readFileSync(path.join(homeOf(user), COURSE))).toEqual(before);
   // The other user has no such notebook.
   expect(fs.existsSync(path.join(homeOf(users[0].user), created))).toBe(false);
 });
@@ -358,7 +367,7 @@ test("a new notebook gets the admin's defaults once, as one undo step", async ()
 test("a user's own sections come beside the admin's, and their own defaults win, for them only", async () => {
   const [alice, ana] = users;
   const page = alice.page;
-  await openNotebook(page, 'course.ipynb');
+  await openNotebook(page, COURSE);
   // In the Settings Editor, as a user does: a section of their own, and
   // the defaults of their new notebooks (the course's week changed).
   await setUserSettings(new LabPage(page as any, 'hub'), {
@@ -401,7 +410,7 @@ test("a user's own sections come beside the admin's, and their own defaults win,
   // The other user's lab, reloaded, has the admin's settings only.
   await ana.page.reload();
   await appReady(ana.page);
-  await openNotebook(ana.page, 'course.ipynb');
+  await openNotebook(ana.page, COURSE);
   await openPanel(ana.page);
   await expect(heading(ana.page, 'Course')).toBeVisible();
   await expect(heading(ana.page, 'My notes')).toHaveCount(0);
