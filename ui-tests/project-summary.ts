@@ -16,7 +16,8 @@ const FRONT_ENDS: Record<string, string> = {
   notebook: 'Jupyter Notebook 7.6.5',
   'oldest-lab': 'JupyterLab 4.1.1, the oldest supported',
   'oldest-notebook': 'Jupyter Notebook 7.1.0, the oldest supported',
-  'jupytext-lab': 'JupyterLab 4.6.6 with Jupytext 1.19.6'
+  'jupytext-lab': 'JupyterLab 4.6.6 with Jupytext 1.19.6',
+  hub: 'JupyterLab 4.6.6 on JupyterHub 6.1.1, two users'
 };
 
 export default class ProjectSummary implements Reporter {
