@@ -12,8 +12,11 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { IFormRendererRegistry } from '@jupyterlab/ui-components';
 
 import { addJupytextCommands, addPanelCommands, CommandIDs } from './commands';
+import { createDefaultsNotice } from './components/DefaultsNotice';
+import { readNewNotebookDefaults } from './defaults';
 import { FrontEnds } from './frontends';
 import { KernelSpecs } from './kernelspecs';
+import { NewNotebookDefaults } from './newnotebooks';
 import { NotebookMetadataPanel } from './panel';
 import { noticeUnappliedAtSave } from './savenotice';
 import { SectionStates } from './sectionstate';
@@ -180,6 +183,70 @@ const jupytextPlugin: JupyterFrontEndPlugin<void> = {
 };
 
 /**
+ * Defaults for new notebooks: a notebook created in this page gets the
+ * metadata of the `newNotebookMetadata` setting when it opens, and the
+ * panel says where it came from.
+ */
+const newNotebooksPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-notebook-metadata:new-notebooks',
+  description: 'Writes the metadata the settings give new notebooks.',
+  autoStart: true,
+  requires: [
+    INotebookTracker,
+    INotebookMetadataSections,
+    IActiveNotebookMetadata
+  ],
+  optional: [ISettingRegistry, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    tracker: INotebookTracker,
+    registry: INotebookMetadataSections,
+    _active: ActiveNotebookMetadata,
+    settingRegistry: ISettingRegistry | null,
+    translator: ITranslator | null
+  ): void => {
+    if (!settingRegistry || !FrontEnds.pageHasNotebooks()) {
+      return;
+    }
+    const trans = (translator ?? nullTranslator).load(
+      'jupyterlab_notebook_metadata'
+    );
+    const loaded = settingRegistry.load(SECTIONS_PLUGIN_ID);
+    const defaults = new NewNotebookDefaults({
+      commands: app.commands,
+      tracker,
+      sections: Private.ownRegistry(registry),
+      ready: loaded.catch(() => undefined)
+    });
+    loaded.then(
+      settings => {
+        const follow = () =>
+          defaults.setDefaults(
+            readNewNotebookDefaults(settings.composite),
+            settings.user.newNotebookMetadata !== undefined
+              ? 'user'
+              : 'everyone'
+          );
+        follow();
+        settings.changed.connect(follow);
+      },
+      reason =>
+        console.warn(
+          `${SECTIONS_PLUGIN_ID}: the settings could not be loaded.`,
+          reason
+        )
+    );
+    // The panel plugin (required above, through its token) has added it.
+    const panel = Array.from(app.shell.widgets('right')).find(
+      widget => widget instanceof NotebookMetadataPanel
+    );
+    if (panel instanceof NotebookMetadataPanel) {
+      panel.insertWidget(1, createDefaultsNotice(defaults, tracker, trans));
+    }
+  }
+};
+
+/**
  * Module-private helpers.
  */
 namespace Private {
@@ -229,4 +296,9 @@ namespace Private {
 
 export { CommandIDs };
 export * from './tokens';
-export default [sectionsPlugin, panelPlugin, jupytextPlugin];
+export default [
+  sectionsPlugin,
+  panelPlugin,
+  jupytextPlugin,
+  newNotebooksPlugin
+];

@@ -37,12 +37,16 @@ if (!process.env.LAB_TOKEN) {
     'OLDEST_NOTEBOOK',
     'JUPYTEXT_LAB',
     'COLLAB_LAB',
-    'LITE'
+    'LITE',
+    'HUB'
   ]) {
     process.env[`${name}_PORT`] = freePort();
   }
   process.env.LAB_TOKEN = crypto.randomBytes(24).toString('hex');
   process.env.LAB_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-ui-'));
+  // The hub's state and its users' homes (scripts/hub.mjs).
+  process.env.HUB_STATE = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-hub-'));
+  process.env.HUB_PASSWORD = crypto.randomBytes(12).toString('hex');
 }
 const token = process.env.LAB_TOKEN;
 
@@ -77,6 +81,12 @@ const COLLABORATIVE = /collaboration\.spec\.ts/;
  * by `jupyter lite build`, scripts/lite.mjs), against its own server.
  */
 const LITE = /lite\.spec\.ts/;
+
+/**
+ * The tests through a real JupyterHub (two users, each with a single-user
+ * server of their own; scripts/hub.mjs).
+ */
+const HUB = /hub\.spec\.ts/;
 
 /** The hostile-metadata suite, in a lab of its own. */
 const HOSTILE = /hostile\.spec\.ts/;
@@ -198,7 +208,14 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
   projects: [
     {
       name: 'lab',
-      testIgnore: [NOTEBOOK7_ONLY, HOSTILE, WITH_JUPYTEXT, COLLABORATIVE, LITE],
+      testIgnore: [
+        NOTEBOOK7_ONLY,
+        HOSTILE,
+        WITH_JUPYTEXT,
+        COLLABORATIVE,
+        LITE,
+        HUB
+      ],
       workers: 1,
       use: {
         host: 'lab',
@@ -255,6 +272,16 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
       use: { baseURL: `http://127.0.0.1:${process.env.LITE_PORT}/` }
     },
     {
+      name: 'hub',
+      testMatch: HUB,
+      workers: 1,
+      use: {
+        baseURL: `http://127.0.0.1:${process.env.HUB_PORT}`,
+        // Logged in by the hub's cookies, not the servers' token.
+        extraHTTPHeaders: {}
+      }
+    },
+    {
       name: 'oldest-lab',
       testMatch: IN_OLDEST,
       workers: 1,
@@ -295,6 +322,21 @@ export default defineConfig<IHostOptions & { mockUser: boolean }>({
               // Builds the site once per run, then serves it (static files).
               command: `node ${path.join(repo, 'scripts', 'lite.mjs')} --port ${process.env.LITE_PORT} --output ${process.env.LAB_ROOT}-state/lite-site`,
               url: `http://127.0.0.1:${process.env.LITE_PORT}/jupyter-lite.json`,
+              timeout: 120_000,
+              gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+              reuseExistingServer: false,
+              stdout: 'ignore' as const,
+              stderr: 'pipe' as const
+            }
+          ]
+        : []
+    )
+    .concat(
+      wantedProjects.length === 0 || wantedProjects.includes('hub')
+        ? [
+            {
+              command: `node ${path.join(repo, 'scripts', 'hub.mjs')} --for-tests --port ${process.env.HUB_PORT}`,
+              url: `http://127.0.0.1:${process.env.HUB_PORT}/hub/health`,
               timeout: 120_000,
               gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
               reuseExistingServer: false,

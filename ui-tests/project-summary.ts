@@ -18,7 +18,8 @@ const FRONT_ENDS: Record<string, string> = {
   'oldest-notebook': 'Jupyter Notebook 7.1.0, the oldest supported',
   'jupytext-lab': 'JupyterLab 4.6.6 with Jupytext 1.19.6',
   'collab-lab': 'JupyterLab 4.6.6 with jupyter-collaboration 5.0.4',
-  lite: 'JupyterLite 0.8.6, no server'
+  lite: 'JupyterLite 0.8.6, no server',
+  hub: 'JupyterLab 4.6.6 on JupyterHub 6.1.1, two users'
 };
 
 export default class ProjectSummary implements Reporter {

@@ -1,6 +1,6 @@
 /**
- * Sections declared in the panel's settings (`sections`, `hiddenSections`
- * of `schema/plugin.json`). No JupyterLab imports.
+ * Sections declared in the panel's settings (`sharedSections`, `sections`,
+ * `hiddenSections` of `schema/plugin.json`). No JupyterLab imports.
  */
 import type { IMetadataSection } from '../tokens';
 import { isObject } from '../json';
@@ -14,21 +14,30 @@ export interface ISettingsSections {
 }
 
 /**
- * The sections and hidden ids of the settings' composite value. Nothing is
- * dropped: a section that is not well formed is passed on as it is, so the
- * registry lists it with what is wrong with it.
+ * The sections and hidden ids of the settings' composite value: the
+ * sections for everyone (`sharedSections`, an admin's overrides.json) and
+ * then the user's own (`sections`). Nothing is dropped: a section that is
+ * not well formed is passed on as it is, so the registry lists it with what
+ * is wrong with it.
  */
 export function sectionsFromSettings(composite: unknown): ISettingsSections {
   const settings = isObject(composite) ? composite : {};
-  const declared = Array.isArray(settings.sections) ? settings.sections : [];
-  const sections = declared.map((raw, index): IMetadataSection => {
+  const list = (name: string) =>
+    Array.isArray(settings[name])
+      ? (settings[name] as unknown[]).map((raw, index): [unknown, string] => [
+          raw,
+          `${name}[${index}]`
+        ])
+      : [];
+  const declared = [...list('sharedSections'), ...list('sections')];
+  const sections = declared.map(([raw, where]): IMetadataSection => {
     const item = isObject(raw) ? raw : {};
     const id = typeof item.id === 'string' ? item.id : '';
     const label = typeof item.label === 'string' ? item.label : '';
     return {
       id,
       // A nameless section is still listed, by where it is in the settings.
-      label: label || id || `sections[${index}]`,
+      label: label || id || where,
       rank: item.rank as number | undefined,
       description:
         typeof item.description === 'string' ? item.description : undefined,
