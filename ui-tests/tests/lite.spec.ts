@@ -66,6 +66,7 @@ test('the site holds the extension beside its own, and no lab extension that has
     )
   ).toEqual([
     'jupyterlab-notebook-metadata:jupytext',
+    'jupyterlab-notebook-metadata:new-notebooks',
     'jupyterlab-notebook-metadata:panel',
     'jupyterlab-notebook-metadata:plugin'
   ]);
