@@ -51,6 +51,25 @@ function makeReadOnly(file: string): () => void {
   return () => fs.chmodSync(file, 0o644);
 }
 
+/** Undo or redo in an open notebook's own history. */
+function historyStep(
+  lab: LabPage,
+  notebookPath: string,
+  step: 'undo' | 'redo'
+) {
+  return lab.page.evaluate(
+    ({ p, step }) => {
+      const app = (window as any).jupyterapp;
+      for (const widget of app.shell.widgets('main')) {
+        if (widget.context?.path === p) {
+          widget.context.model.sharedModel[step]();
+        }
+      }
+    },
+    { p: notebookPath, step }
+  );
+}
+
 /** The open notebook's metadata key, its cell source and dirty flag. */
 function openState(lab: LabPage, notebookPath: string) {
   return lab.page.evaluate(p => {
@@ -324,20 +343,12 @@ test('a folder report: rows, a kernel fix previewed, applied file by file, check
       dirty: true
     });
     // One undo step there, which leaves the cell edit.
-    await lab.page.evaluate(() =>
-      (
-        window as any
-      ).jupyterapp.shell.currentWidget.context.model.sharedModel.undo()
-    );
+    await historyStep(lab, at('open.ipynb'), 'undo');
     expect((await openState(lab, at('open.ipynb')))?.kernelspec).toEqual(
       oldOpenSpec
     );
     expect((await openState(lab, at('open.ipynb')))?.source).toBe('edited = 1');
-    await lab.page.evaluate(() =>
-      (
-        window as any
-      ).jupyterapp.shell.currentWidget.context.model.sharedModel.redo()
-    );
+    await historyStep(lab, at('open.ipynb'), 'redo');
     expect((await openState(lab, at('open.ipynb')))?.kernelspec).toEqual(
       PYTHON_KERNELSPEC
     );
