@@ -304,3 +304,4 @@ for (const r of rows) {
   );
 }
 fs.rmSync(root, { recursive: true, force: true });
+fs.rmSync(`${root}-state`, { recursive: true, force: true });
