@@ -463,3 +463,78 @@ test('the folder report from the palette: the file browser folder, a pairing set
     title: 'Two'
   });
 });
+
+test('a write that fails midway: that file stays whole as before, the others are changed, and the report says which', async ({
+  lab
+}) => {
+  const folder = uniqueName('folder-midway');
+  const names = ['n1.ipynb', 'n2.ipynb', 'n3.ipynb'];
+  for (const name of names) {
+    writeNotebook(
+      `${folder}/${name}`,
+      notebookWith({ kernelspec: { name: 'old-kernel', display_name: 'Old' } })
+    );
+  }
+  const original = Object.fromEntries(
+    names.map(n => [n, bytesOf(`${folder}/${n}`)])
+  );
+  // The server refuses to write n2 (403: made read-only as its save is sent,
+  // after the batch read it again): a real error of the server.
+  lab.allowProblem(/HTTP 403: PUT .*\/n2\.ipynb/);
+  lab.allowConsoleError(/Failed to load resource: .* status of 403/);
+  const n2 = path.join(labRoot, folder, 'n2.ipynb');
+  let unlock: (() => void) | null = null;
+  try {
+    await lab.page.route(
+      url => url.pathname.endsWith(`/api/contents/${folder}/n2.ipynb`),
+      async route => {
+        if (route.request().method() === 'PUT' && !unlock) {
+          unlock = makeReadOnly(n2);
+        }
+        await route.continue();
+      }
+    );
+    await lab.page.evaluate(
+      f =>
+        (window as any).jupyterapp.commands.execute(
+          'notebook-metadata:folder-report',
+          { paths: [f] }
+        ),
+      folder
+    );
+    const report = lab.page.locator('.jp-NotebookMetadata-folderReport');
+    await expect(
+      report.locator('tr.jp-NotebookMetadata-folderRow')
+    ).toHaveCount(3);
+    const fix = report.getByRole('form', { name: 'Batch fix' });
+    await fix.getByLabel('Kernel', { exact: true }).selectOption('python3');
+    await fix.getByRole('button', { name: 'Preview' }).click();
+    await report.getByRole('button', { name: 'Apply to 3 notebooks' }).click();
+    const results = report.getByRole('region', { name: 'Results' });
+    const result = (name: string) =>
+      results.locator(`tr[data-path="${folder}/${name}"]`);
+    await expect(result('n2.ipynb')).toHaveAttribute('data-outcome', 'failed');
+    await expect(result('n2.ipynb')).toHaveAttribute('data-state', 'before');
+    await expect(result('n2.ipynb')).toContainText('it is as it was');
+    for (const name of ['n1.ipynb', 'n3.ipynb']) {
+      await expect(result(name)).toHaveAttribute('data-outcome', 'done');
+      await expect(result(name)).toHaveAttribute('data-state', 'after');
+      const text = bytesOf(`${folder}/${name}`);
+      expect(JSON.parse(text).metadata.kernelspec).toEqual(PYTHON_KERNELSPEC);
+      expect(withoutMetadata(text)).toBe(withoutMetadata(original[name]));
+    }
+    expect(bytesOf(`${folder}/n2.ipynb`)).toBe(original['n2.ipynb']);
+    await lab.page.unrouteAll();
+    // The batch undone: the changed files back to their bytes.
+    await results
+      .getByRole('button', { name: /^Undo the batch \(2 files\)$/ })
+      .click();
+    await expect(result('n1.ipynb')).toContainText('Restored');
+    await expect(result('n3.ipynb')).toContainText('Restored');
+    for (const name of names) {
+      expect(bytesOf(`${folder}/${name}`)).toBe(original[name]);
+    }
+  } finally {
+    (unlock as (() => void) | null)?.();
+  }
+});
