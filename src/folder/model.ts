@@ -599,6 +599,13 @@ export class FolderReportModel {
     let saved: Contents.IModel;
     try {
       saved = await this._write(path, text, read, result.after, viaJupytext);
+      if (viaJupytext) {
+        // Jupytext's model is of the pair (the latest file's time).
+        saved = await this._contents.get(path, {
+          type: 'file',
+          content: false
+        });
+      }
     } catch (error) {
       const state = await this._stateAfterFailure(
         path,
@@ -805,7 +812,7 @@ export class FolderReportModel {
   }
 
   /** Write a notebook with new metadata. */
-  private _write(
+  private async _write(
     path: string,
     text: string,
     read: Extract<ReturnType<typeof readNotebookText>, { ok: true }>,
@@ -813,12 +820,16 @@ export class FolderReportModel {
     viaJupytext: boolean
   ): Promise<Contents.IModel> {
     if (viaJupytext) {
-      const notebook = JSON.parse(text);
-      notebook.metadata = metadata;
+      // The server's own notebook model (multi-line strings joined, as
+      // Jupytext's save expects), with the new metadata.
+      const model = await this._contents.get(path, {
+        type: 'notebook',
+        content: true
+      });
       return this._contents.save(path, {
         type: 'notebook',
         format: 'json',
-        content: notebook
+        content: { ...model.content, metadata }
       });
     }
     return this._contents.save(path, {
