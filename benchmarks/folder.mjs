@@ -12,9 +12,11 @@
  * Real parts: the real `jupyter lab` of .venv with the extension installed
  * from its wheel, Debian's Chromium, real files checked on disk afterwards.
  *
- * BENCH_FOLDER_N (1000): notebooks per folder; BENCH_FOLDER_LAB_BIG (100):
- * 1 MB notebooks fixed the lab's way (it opens each one: 1,000 would take
- * most of an hour), reported with the time per notebook.
+ * BENCH_FOLDER_N (1000): notebooks per folder for the report;
+ * BENCH_FOLDER_LAB_SMALL (200) and BENCH_FOLDER_LAB_BIG (50): notebooks
+ * fixed the lab's way (it opens each one, and each open gets slower as the
+ * page has opened more: 1,000 would take well over half an hour), reported
+ * with the time per notebook, of the first tenth and of the last.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,8 @@ import path from 'node:path';
 import { launchChromium, openLab, startLab } from '../scripts/lab-session.mjs';
 
 const N = Number(process.env.BENCH_FOLDER_N ?? 1000);
-const LAB_BIG = Number(process.env.BENCH_FOLDER_LAB_BIG ?? 100);
+const LAB_SMALL = Number(process.env.BENCH_FOLDER_LAB_SMALL ?? 200);
+const LAB_BIG = Number(process.env.BENCH_FOLDER_LAB_BIG ?? 50);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-folder-bench-'));
 
 /** A notebook of about `bytes` (its output), on a kernel nobody has. */
@@ -198,7 +201,9 @@ async function viaLab(page, folder, count) {
         name: 'python3'
       };
       let done = 0;
+      const times = [];
       for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
         const p = `${f}/nb-${String(i).padStart(4, '0')}.ipynb`;
         const widget = await app.commands.execute('docmanager:open', {
           path: p,
@@ -210,8 +215,17 @@ async function viaLab(page, folder, count) {
         await widget.context.save();
         widget.dispose();
         done += 1;
+        times.push(performance.now() - t0);
       }
-      return { scan: 0, fix: 0, done };
+      const tenth = Math.max(1, Math.floor(count / 10));
+      const mean = list => list.reduce((a, b) => a + b, 0) / list.length;
+      return {
+        scan: 0,
+        fix: 0,
+        done,
+        first: mean(times.slice(0, tenth)),
+        last: mean(times.slice(-tenth))
+      };
     },
     { f: folder, count }
   );
@@ -239,7 +253,12 @@ function checkFolder(folder, count, bytes) {
 }
 
 const CASES = [
-  { label: 'small (3 KB)', tag: 'small', bytes: 2_000, labCount: N },
+  {
+    label: 'small (3 KB)',
+    tag: 'small',
+    bytes: 2_000,
+    labCount: Math.min(LAB_SMALL, N)
+  },
   {
     label: '1 MB',
     tag: 'big',
@@ -293,14 +312,14 @@ console.log(
   `\nFolder report bench: ${N} notebooks per folder; Chromium ${browser.version()}; ${os.cpus().length} cores\n`
 );
 console.log(
-  '| Notebooks | Way | N | Scan (s) | Fix (s) | Total (s) | Per notebook (ms) | Peak JS heap | Peak server RSS | Progress values seen | Changed | Cells kept (JSON) |'
+  '| Notebooks | Way | N | Scan (s) | Fix (s) | Total (s) | Per notebook (ms) | First / last tenth (ms each) | Peak JS heap | Peak server RSS | Progress values seen | Changed | Cells kept (JSON) |'
 );
 console.log(
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
 );
 for (const r of rows) {
   console.log(
-    `| ${r.case} | ${r.way} | ${r.n} | ${r.scan ? r.scan.toFixed(1) : '-'} | ${r.fix ? r.fix.toFixed(1) : '-'} | ${r.seconds.toFixed(1)} | ${((r.seconds * 1000) / r.n).toFixed(0)} | ${mb(r.heap)} | ${mb(r.rss)} | ${r.way === 'folder report' ? r.progress : '-'} | ${r.check.changed}/${r.n} | ${r.check.cellsKept}/${r.n} |`
+    `| ${r.case} | ${r.way} | ${r.n} | ${r.scan ? r.scan.toFixed(1) : '-'} | ${r.fix ? r.fix.toFixed(1) : '-'} | ${r.seconds.toFixed(1)} | ${((r.seconds * 1000) / r.n).toFixed(0)} | ${r.first ? `${r.first.toFixed(0)} / ${r.last.toFixed(0)}` : '-'} | ${mb(r.heap)} | ${mb(r.rss)} | ${r.way === 'folder report' ? r.progress : '-'} | ${r.check.changed}/${r.n} | ${r.check.cellsKept}/${r.n} |`
   );
 }
 fs.rmSync(root, { recursive: true, force: true });
