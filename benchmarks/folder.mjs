@@ -22,12 +22,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { VENVS } from '../scripts/jupyter.mjs';
 import { launchChromium, openLab, startLab } from '../scripts/lab-session.mjs';
+import { EXTENSION, linkAllBut } from './startup.mjs';
 
 const N = Number(process.env.BENCH_FOLDER_N ?? 1000);
 const LAB_SMALL = Number(process.env.BENCH_FOLDER_LAB_SMALL ?? 200);
 const LAB_BIG = Number(process.env.BENCH_FOLDER_LAB_BIG ?? 50);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nbmeta-folder-bench-'));
+/** The folder of the lab without the extension. */
+const bareRoot = `${root}-bare`;
 
 /** A notebook of about `bytes` (its output), on a kernel nobody has. */
 function notebook(i, bytes) {
@@ -67,23 +71,23 @@ function notebook(i, bytes) {
   };
 }
 
-/** Write `count` notebooks of `bytes` into `folder`. */
-function writeFolder(folder, count, bytes) {
-  fs.mkdirSync(path.join(root, folder), { recursive: true });
+/** Write `count` notebooks of `bytes` into `folder` (of `dir`). */
+function writeFolder(folder, count, bytes, dir = root) {
+  fs.mkdirSync(path.join(dir, folder), { recursive: true });
   for (let i = 0; i < count; i++) {
     fs.writeFileSync(
-      path.join(root, folder, `nb-${String(i).padStart(4, '0')}.ipynb`),
+      path.join(dir, folder, `nb-${String(i).padStart(4, '0')}.ipynb`),
       JSON.stringify(notebook(i, bytes), null, 1) + '\n'
     );
   }
 }
 
-/** The pid of the server serving `root` (its NBMETA_ROOT). */
-function serverPid() {
+/** The pid of the server serving `dir` (its NBMETA_ROOT). */
+function serverPid(dir = root) {
   for (const pid of fs.readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
     try {
       const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf-8');
-      if (env.split('\0').includes(`NBMETA_ROOT=${root}`)) {
+      if (env.split('\0').includes(`NBMETA_ROOT=${dir}`)) {
         return Number(pid);
       }
     } catch {
@@ -159,8 +163,13 @@ async function measure(browser, lab, pid, name, phase) {
   const seconds = (performance.now() - start) / 1000;
   const rss = stopRss();
   const { heap, progress } = await stopPageSampling(page);
+  // What stays in memory once the run is over (the report still open).
+  const retained = await page.evaluate(() => {
+    window.gc();
+    return performance.memory.usedJSHeapSize;
+  });
   await page.close();
-  return { seconds, heap, rss, progress, ...extra };
+  return { seconds, heap, retained, rss, progress, ...extra };
 }
 
 /** The report's way: scan, preview and apply, timed apart. */
@@ -232,12 +241,12 @@ async function viaLab(page, folder, count) {
 }
 
 /** Whether every notebook of a folder now names python3, cells kept. */
-function checkFolder(folder, count, bytes) {
+function checkFolder(folder, count, bytes, dir = root) {
   let changed = 0;
   let cellsKept = 0;
   for (let i = 0; i < count; i++) {
     const file = path.join(
-      root,
+      dir,
       folder,
       `nb-${String(i).padStart(4, '0')}.ipynb`
     );
@@ -302,6 +311,38 @@ try {
     });
     console.log(JSON.stringify(rows.slice(-2)));
   }
+  // The lab's way again in a lab without this extension (the environment's
+  // other prebuilt extensions only): does the extension slow it down?
+  if (process.env.BENCH_FOLDER_BARE !== '0') {
+    const small = CASES[0];
+    writeFolder('small-lab', small.labCount, small.bytes, bareRoot);
+    const extensions = path.join(`${bareRoot}-state`, 'labextensions-bare');
+    linkAllBut(
+      path.join(VENVS.default, 'share', 'jupyter', 'labextensions'),
+      EXTENSION,
+      extensions
+    );
+    const bare = await startLab(bareRoot, { onlyLabextensions: extensions });
+    try {
+      const own = await measure(
+        browser,
+        bare,
+        serverPid(bareRoot),
+        'bare-lab',
+        page => viaLab(page, 'small-lab', small.labCount)
+      );
+      rows.push({
+        case: small.label,
+        way: "lab's way, in a lab without this extension",
+        n: small.labCount,
+        ...own,
+        check: checkFolder('small-lab', small.labCount, small.bytes, bareRoot)
+      });
+      console.log(JSON.stringify(rows.slice(-1)));
+    } finally {
+      await bare.stop();
+    }
+  }
 } finally {
   await browser.close();
   await lab.stop();
@@ -312,15 +353,17 @@ console.log(
   `\nFolder report bench: ${N} notebooks per folder; Chromium ${browser.version()}; ${os.cpus().length} cores\n`
 );
 console.log(
-  '| Notebooks | Way | N | Scan (s) | Fix (s) | Total (s) | Per notebook (ms) | First / last tenth (ms each) | Peak JS heap | Peak server RSS | Progress values seen | Changed | Cells kept (JSON) |'
+  '| Notebooks | Way | N | Scan (s) | Fix (s) | Total (s) | Per notebook (ms) | First / last tenth (ms each) | Peak JS heap | JS heap after (GC) | Peak server RSS | Progress values seen | Changed | Cells kept (JSON) |'
 );
 console.log(
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
 );
 for (const r of rows) {
   console.log(
-    `| ${r.case} | ${r.way} | ${r.n} | ${r.scan ? r.scan.toFixed(1) : '-'} | ${r.fix ? r.fix.toFixed(1) : '-'} | ${r.seconds.toFixed(1)} | ${((r.seconds * 1000) / r.n).toFixed(0)} | ${r.first ? `${r.first.toFixed(0)} / ${r.last.toFixed(0)}` : '-'} | ${mb(r.heap)} | ${mb(r.rss)} | ${r.way === 'folder report' ? r.progress : '-'} | ${r.check.changed}/${r.n} | ${r.check.cellsKept}/${r.n} |`
+    `| ${r.case} | ${r.way} | ${r.n} | ${r.scan ? r.scan.toFixed(1) : '-'} | ${r.fix ? r.fix.toFixed(1) : '-'} | ${r.seconds.toFixed(1)} | ${((r.seconds * 1000) / r.n).toFixed(0)} | ${r.first ? `${r.first.toFixed(0)} / ${r.last.toFixed(0)}` : '-'} | ${mb(r.heap)} | ${mb(r.retained)} | ${mb(r.rss)} | ${r.way === 'folder report' ? r.progress : '-'} | ${r.check.changed}/${r.n} | ${r.check.cellsKept}/${r.n} |`
   );
 }
-fs.rmSync(root, { recursive: true, force: true });
-fs.rmSync(`${root}-state`, { recursive: true, force: true });
+for (const dir of [root, bareRoot]) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(`${dir}-state`, { recursive: true, force: true });
+}

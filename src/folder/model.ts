@@ -157,6 +157,11 @@ export class FolderReportModel {
     return this._changed;
   }
 
+  /** Emitted as a run goes on, file by file. */
+  get progressChanged(): ISignal<this, IProgress> {
+    return this._progressChanged;
+  }
+
   /** A number that grows with every change (for React's external store). */
   get version(): number {
     return this._version;
@@ -404,10 +409,23 @@ export class FolderReportModel {
     if (!read.ok) {
       return { ...base, state: 'invalid', error: read.problem };
     }
+    return this._describe({ ...base, state: 'ok' }, read.metadata, configs);
+  }
+
+  /**
+   * A readable notebook's row, from its metadata on disk (or its open
+   * model's, when it is open).
+   */
+  private async _describe(
+    base: INotebookRow,
+    onDisk: PartialJSONObject,
+    configs: Map<string, Promise<IFoundConfig | null>>
+  ): Promise<INotebookRow> {
+    const path = base.path;
     const open = this._findOpen(path);
     const metadata = open
       ? (open.source.model.metadata as PartialJSONObject)
-      : read.metadata;
+      : onDisk;
     return {
       ...base,
       state: 'ok',
@@ -623,10 +641,14 @@ export class FolderReportModel {
         args: [Private.errorText(error)]
       });
     }
+    this._written.set(path, {
+      metadata: result.after,
+      lastModified: saved.last_modified
+    });
     this._undo.set(path, {
       open: false,
       before: read.metadata,
-      beforeText: text.slice(read.span[0], read.span[1]),
+      beforeText: Private.copyOf(text.slice(read.span[0], read.span[1])),
       after: result.after,
       keys: result.keys,
       lastModified: saved.last_modified,
@@ -780,10 +802,14 @@ export class FolderReportModel {
     const restored = revertKeys(read.metadata, record.before, record.keys);
     try {
       if (next !== null) {
-        await this._contents.save(path, {
+        const saved = await this._contents.save(path, {
           type: 'file',
           format: 'text',
           content: next
+        });
+        this._written.set(path, {
+          metadata: record.before,
+          lastModified: saved.last_modified
         });
       } else {
         await this._write(path, text, read, restored, record.viaJupytext);
@@ -893,8 +919,19 @@ export class FolderReportModel {
       .map((row, index) => (wanted.has(row.path) ? index : -1))
       .filter(index => index >= 0);
     await this._pool(indexes, async index => {
-      rows[index] = await this._read(rows[index].path, configs);
+      const row = rows[index];
+      const written = this._written.get(row.path);
+      // A file just written as text: its metadata and time are known, no
+      // need to read it again (its hash is not: its time is compared).
+      rows[index] = written
+        ? await this._describe(
+            { ...row, hash: null, lastModified: written.lastModified },
+            written.metadata,
+            configs
+          )
+        : await this._read(row.path, configs);
     });
+    this._written.clear();
     this._rows = rows;
   }
 
@@ -916,9 +953,17 @@ export class FolderReportModel {
     );
   }
 
+  /**
+   * Record progress: `progressChanged` for each file (the progress bar
+   * alone redraws), `changed` only when a run starts or ends.
+   */
   private _setProgress(progress: IProgress): void {
+    const phaseChanged = progress.phase !== this._progress.phase;
     this._progress = progress;
-    this._emit();
+    this._progressChanged.emit(progress);
+    if (phaseChanged) {
+      this._emit();
+    }
   }
 
   private _emit(): void {
@@ -946,9 +991,14 @@ export class FolderReportModel {
   private _results: IFileResult[] = [];
   private _resultsOf: 'batch' | 'undo' | null = null;
   private _undo = new Map<string, Private.IUndoRecord>();
+  private _written = new Map<
+    string,
+    { metadata: PartialJSONObject; lastModified: string }
+  >();
   private _progress: IProgress = { phase: 'idle', done: 0, total: 0 };
   private _version = 0;
   private _changed = new Signal<this, void>(this);
+  private _progressChanged = new Signal<this, IProgress>(this);
 }
 
 /**
@@ -1027,6 +1077,14 @@ namespace Private {
     metadata: Readonly<PartialJSONObject>
   ): PartialJSONObject {
     return Object.assign({}, metadata);
+  }
+
+  /**
+   * A string of its own: a slice of a file's text would keep the whole
+   * text in memory (the engine's sliced strings) for as long as it lives.
+   */
+  export function copyOf(text: string): string {
+    return JSON.parse(JSON.stringify(text)) as string;
   }
 
   /** The text of an error. */

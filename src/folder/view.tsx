@@ -223,6 +223,7 @@ function Progress(props: {
   model: FolderReportModel;
   trans: TranslationBundle;
 }): JSX.Element | null {
+  useSignal(props.model.progressChanged);
   const { progress } = props.model;
   if (progress.phase === 'idle') {
     return null;

@@ -399,7 +399,19 @@ test('the folder report from the palette: the file browser folder, a pairing set
     `${folder}/two.ipynb`,
     notebookWith({ title: 'Two', jupytext: { formats: 'ipynb,md' } })
   );
+  // Paired by its folder's Jupytext config, not by its own metadata.
+  writeNotebook(
+    `${folder}/course/three.ipynb`,
+    notebookWith({ title: 'Three' })
+  );
+  fs.writeFileSync(
+    path.join(labRoot, folder, 'course', 'jupytext.toml'),
+    'formats = "ipynb,py:percent"\n'
+  );
   const one = bytesOf(`${folder}/one.ipynb`);
+  const report = lab.page.locator('.jp-NotebookMetadata-folderReport');
+  const pairing = (name: string) =>
+    report.locator(`tr[data-path="${folder}/${name}"] [data-column="pairing"]`);
   await lab.page.evaluate(
     f =>
       (window as any).jupyterapp.commands.execute('filebrowser:go-to-path', {
@@ -418,9 +430,13 @@ test('the folder report from the palette: the file browser folder, a pairing set
       hasText: 'Notebook Metadata Report of the Current Folder'
     })
     .click();
-  const report = lab.page.locator('.jp-NotebookMetadata-folderReport');
   await expect(report.locator('tr.jp-NotebookMetadata-folderRow')).toHaveCount(
-    2
+    3
+  );
+  await expect(pairing('one.ipynb')).toHaveText('not paired');
+  await expect(pairing('two.ipynb')).toHaveText('ipynb,md');
+  await expect(pairing('course/three.ipynb')).toHaveText(
+    `ipynb,py:percent (from ${folder}/course/jupytext.toml)`
   );
   const fix = report.getByRole('form', { name: 'Batch fix' });
   await fix.getByLabel('Fix', { exact: true }).selectOption('pair');
@@ -431,9 +447,9 @@ test('the folder report from the palette: the file browser folder, a pairing set
   );
   await fix.getByLabel('Formats').fill('ipynb,py:percent');
   await fix.getByRole('button', { name: 'Preview' }).click();
-  await report.getByRole('button', { name: 'Apply to 2 notebooks' }).click();
+  await report.getByRole('button', { name: 'Apply to 3 notebooks' }).click();
   const results = report.getByRole('region', { name: 'Results' });
-  await expect(results.locator('tr[data-outcome="done"]')).toHaveCount(2);
+  await expect(results.locator('tr[data-outcome="done"]')).toHaveCount(3);
   const after = JSON.parse(bytesOf(`${folder}/one.ipynb`));
   expect(after.metadata).toEqual({
     title: 'One',
@@ -442,20 +458,17 @@ test('the folder report from the palette: the file browser folder, a pairing set
   expect(withoutMetadata(bytesOf(`${folder}/one.ipynb`))).toBe(
     withoutMetadata(one)
   );
-  await expect(
-    report.locator(
-      `tr[data-path="${folder}/two.ipynb"] [data-column="pairing"]`
-    )
-  ).toHaveText('ipynb,py:percent');
-  // Remove the pairing: the `jupytext` key goes with its only entry.
+  await expect(pairing('two.ipynb')).toHaveText('ipynb,py:percent');
+  await expect(pairing('course/three.ipynb')).toHaveText('ipynb,py:percent');
+  // Remove the pairing: the `jupytext` key goes with its only entry; the
+  // config's pairing shows again.
   await fix.getByLabel('Fix', { exact: true }).selectOption('unpair');
   await fix.getByRole('button', { name: 'Preview' }).click();
-  await report.getByRole('button', { name: 'Apply to 2 notebooks' }).click();
-  await expect(
-    report.locator(
-      `tr[data-path="${folder}/one.ipynb"] [data-column="pairing"]`
-    )
-  ).toHaveText('not paired');
+  await report.getByRole('button', { name: 'Apply to 3 notebooks' }).click();
+  await expect(pairing('one.ipynb')).toHaveText('not paired');
+  await expect(pairing('course/three.ipynb')).toHaveText(
+    `ipynb,py:percent (from ${folder}/course/jupytext.toml)`
+  );
   expect(JSON.parse(bytesOf(`${folder}/one.ipynb`)).metadata).toEqual({
     title: 'One'
   });
