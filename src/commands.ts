@@ -27,6 +27,8 @@ export namespace CommandIDs {
   export const pairMyst = 'notebook-metadata:jupytext-pair-myst';
   /** Remove the active notebook's pairing. */
   export const unpair = 'notebook-metadata:jupytext-unpair';
+  /** Report the metadata of a folder's notebooks (or of those picked). */
+  export const folderReport = 'notebook-metadata:folder-report';
 }
 
 /** The pairings the palette offers, by command. */

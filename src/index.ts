@@ -3,8 +3,10 @@ import {
   type JupyterFrontEnd,
   type JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { IEditorServices } from '@jupyterlab/codeeditor';
+import { PageConfig } from '@jupyterlab/coreutils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
@@ -12,6 +14,8 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { IFormRendererRegistry } from '@jupyterlab/ui-components';
 
 import { addJupytextCommands, addPanelCommands, CommandIDs } from './commands';
+import { FolderReportModel } from './folder/model';
+import { FolderReport } from './folder/widget';
 import { createDefaultsNotice } from './components/DefaultsNotice';
 import { readNewNotebookDefaults } from './defaults';
 import { FrontEnds } from './frontends';
@@ -247,9 +251,136 @@ const newNotebooksPlugin: JupyterFrontEndPlugin<void> = {
 };
 
 /**
+ * The folder report: the metadata of many notebooks at a glance, fixed in
+ * one confirmed batch; opened from the file browser's context menu (on a
+ * folder or picked notebooks) and from the palette (the file browser's
+ * folder).
+ */
+const folderPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-notebook-metadata:folder',
+  description:
+    "A report of the notebooks' metadata of a folder, with batch fixes.",
+  autoStart: true,
+  requires: [INotebookMetadataSections, INotebookTracker],
+  optional: [IDefaultFileBrowser, ICommandPalette, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    registry: INotebookMetadataSections,
+    tracker: INotebookTracker,
+    browser: IDefaultFileBrowser | null,
+    palette: ICommandPalette | null,
+    translator: ITranslator | null
+  ): void => {
+    // Notebook 7's pages have no main area for a report.
+    if (PageConfig.getOption('notebookPage')) {
+      return;
+    }
+    const sections = Private.ownRegistry(registry);
+    const trans = (translator ?? nullTranslator).load(
+      'jupyterlab_notebook_metadata'
+    );
+    const kernels = new KernelSpecs(app.serviceManager.kernelspecs);
+    const reports = new WidgetTracker<FolderReport>({
+      namespace: 'notebook-metadata-folder'
+    });
+    const openNotebook = async (path: string) => {
+      await app.commands.execute('docmanager:open', {
+        path,
+        factory: 'Notebook'
+      });
+      if (app.commands.hasCommand(CommandIDs.open)) {
+        await app.commands.execute(CommandIDs.open);
+      }
+    };
+    app.commands.addCommand(CommandIDs.folderReport, {
+      label: args =>
+        args.paths
+          ? trans.__('Notebook Metadata Report')
+          : trans.__('Notebook Metadata Report of the Current Folder'),
+      caption: trans.__(
+        "The metadata of a folder's notebooks, with fixes in one batch"
+      ),
+      execute: async args => {
+        const paths = Private.reportPaths(args.paths, browser);
+        const key = FolderReport.keyOf(paths);
+        const existing = reports.find(widget => widget.key === key);
+        if (existing) {
+          app.shell.activateById(existing.id);
+          await existing.content.model.scan();
+          return existing;
+        }
+        const model = new FolderReportModel({
+          paths,
+          contents: app.serviceManager.contents,
+          sections,
+          kernels,
+          findOpen: path => {
+            const widget = tracker.find(w => w.context.path === path);
+            return widget
+              ? { source: widget.context, dirty: widget.context.model.dirty }
+              : null;
+          },
+          jupytextOnServer: FrontEnds.hasJupytextExtension(app)
+        });
+        const report = new FolderReport({
+          model,
+          trans,
+          onOpen: path => void openNotebook(path)
+        });
+        app.shell.add(report, 'main');
+        void reports.add(report);
+        app.shell.activateById(report.id);
+        await model.scan();
+        return report;
+      }
+    });
+    palette?.addItem({
+      command: CommandIDs.folderReport,
+      category: trans.__('Notebook Operations')
+    });
+    for (const selector of [
+      '.jp-DirListing-item[data-isdir="true"]',
+      '.jp-DirListing-item[data-file-type="notebook"]'
+    ]) {
+      app.contextMenu.addItem({
+        command: CommandIDs.folderReport,
+        args: { paths: 'selection' },
+        selector,
+        rank: 12
+      });
+    }
+  }
+};
+
+/**
  * Module-private helpers.
  */
 namespace Private {
+  /**
+   * The paths a report is asked for: a list of paths, the file browser's
+   * picked folders and notebooks (`'selection'`), or its folder.
+   */
+  export function reportPaths(
+    asked: unknown,
+    browser: IDefaultFileBrowser | null
+  ): string[] {
+    if (Array.isArray(asked)) {
+      return asked.filter((p): p is string => typeof p === 'string');
+    }
+    if (typeof asked === 'string' && asked !== 'selection') {
+      return [asked];
+    }
+    if (asked === 'selection' && browser) {
+      const picked = Array.from(browser.selectedItems())
+        .filter(item => item.type === 'directory' || item.type === 'notebook')
+        .map(item => item.path);
+      if (picked.length > 0) {
+        return picked;
+      }
+    }
+    return [browser?.model.path ?? ''];
+  }
+
   /** A shell with side areas that collapse (JupyterLab's, Notebook 7's). */
   interface ICollapsingShell {
     collapseLeft?: () => void;
@@ -300,5 +431,6 @@ export default [
   sectionsPlugin,
   panelPlugin,
   jupytextPlugin,
-  newNotebooksPlugin
+  newNotebooksPlugin,
+  folderPlugin
 ];
