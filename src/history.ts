@@ -61,24 +61,6 @@ export class MetadataHistory {
     manager.captureTransaction = transaction =>
       this._previousCapture(transaction) && this._capture(transaction);
     manager.ignoreRemoteMapChanges = true;
-    // However the notebook is undone (this panel, the notebook's own Undo):
-    // a step with another's later write over one of its keys leaves that key
-    // alone, instead of writing its old value and then the other's again,
-    // which would look to everyone else like a new write of that value.
-    this._previousUndo = manager.undo;
-    manager.undo = () => {
-      const top = manager.undoStack[manager.undoStack.length - 1];
-      const step: number = top ? (this._sequenceOf.get(top) ?? 0) : 0;
-      const overwritten = [...this._foreign.values()].some(
-        write => step <= write.after
-      );
-      manager.ignoreRemoteMapChanges = !overwritten;
-      try {
-        return this._previousUndo.call(manager);
-      } finally {
-        manager.ignoreRemoteMapChanges = true;
-      }
-    };
     manager.on('stack-item-added', this._onStackItemAdded);
     manager.on('stack-item-popped', this._onStackItemPopped);
     manager.on('stack-cleared', this._onStackCleared);
@@ -90,6 +72,7 @@ export class MetadataHistory {
       this._map?.unobserve(this._onMapChange);
       this._map = map;
       this._foreign.clear();
+      this._written.clear();
       if (map) {
         manager.addToScope(map);
         map.observe(this._onMapChange);
@@ -173,6 +156,7 @@ export class MetadataHistory {
     // The panel's newer value now stands over any other writer's.
     for (const key of keys) {
       this._foreign.delete(key);
+      this._written.set(key, this._valueOf(key));
     }
   }
 
@@ -199,7 +183,6 @@ export class MetadataHistory {
     manager.off('stack-item-popped', this._onStackItemPopped);
     manager.off('stack-cleared', this._onStackCleared);
     manager.captureTransaction = this._previousCapture;
-    manager.undo = this._previousUndo;
     manager.ignoreRemoteMapChanges = this._previousIgnoreRemote;
     Signal.clearData(this);
   }
@@ -232,14 +215,25 @@ export class MetadataHistory {
     if (!this._restoring) {
       const unchanged = this._unchanged.get(transaction);
       for (const key of transaction.changed.get(map) ?? []) {
-        // Written again as it was (another's undo putting back a value
-        // over it): nothing of theirs to keep.
-        if (typeof key === 'string' && !unchanged?.has(key)) {
-          this._foreign.set(key, {
-            value: map.get(key) as PartialJSONValue | undefined,
-            after: this._sequence
-          });
+        if (typeof key !== 'string' || unchanged?.has(key)) {
+          // Written again as it was: nothing of theirs to keep.
+          continue;
         }
+        if (
+          !transaction.local &&
+          this._written.has(key) &&
+          Private.same(this._valueOf(key), this._written.get(key))
+        ) {
+          // A collaborator put back the value this panel wrote last (their
+          // undo leaves a later value of ours alone by writing it again):
+          // the key is ours again, and our own undo may take it back.
+          this._foreign.delete(key);
+          continue;
+        }
+        this._foreign.set(key, {
+          value: map.get(key) as PartialJSONValue | undefined,
+          after: this._sequence
+        });
       }
     }
     return false;
@@ -344,7 +338,6 @@ export class MetadataHistory {
   private _manager: IUndoManager;
   private _previousCapture: (transaction: ITransaction) => boolean;
   private _previousIgnoreRemote: boolean;
-  private _previousUndo: () => unknown;
   private _lastEdit: string | undefined = undefined;
   private _lastItem: unknown = undefined;
   private _sequence = 0;
@@ -354,6 +347,7 @@ export class MetadataHistory {
     { value: PartialJSONValue | undefined; after: number }
   >();
   private _restoring = false;
+  private _written = new Map<string, PartialJSONValue | undefined>();
   private _unchanged = new WeakMap<ITransaction, Set<string>>();
   private _users = 0;
   private _changed = new Signal<this, void>(this);
@@ -365,6 +359,16 @@ export class MetadataHistory {
 export namespace Private {
   /** The mark of the panel's writes on a Yjs transaction. */
   export const PANEL_WRITE = 'jupyterlab-notebook-metadata:write';
+
+  /** Whether two values (either possibly absent) are equal. */
+  export function same(
+    a: PartialJSONValue | undefined,
+    b: PartialJSONValue | undefined
+  ): boolean {
+    return a === undefined || b === undefined
+      ? a === b
+      : JSONExt.deepEqual(a, b);
+  }
 
   /** One history per shared notebook. */
   export const histories = new WeakMap<ISharedNotebook, MetadataHistory>();

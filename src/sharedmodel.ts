@@ -161,8 +161,6 @@ export interface IUndoManager {
   addToScope(type: unknown): void;
   /** Make the next change a new step. */
   stopCapturing(): void;
-  /** Undo the last step. */
-  undo(): unknown;
   /** Listen to a stack event. */
   on(event: string, handler: (event: IStackEvent) => void): void;
   /** Stop listening to a stack event. */

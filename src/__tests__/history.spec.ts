@@ -299,7 +299,22 @@ describe('MetadataHistory', () => {
         expect(metadata.history!.canRedo).toBe(redoStack.length > 0);
         metadata.dispose();
       }),
-      { numRuns: 200 }
+      {
+        numRuns: 200,
+        // Found once: a key deleted and set again, both undone with another
+        // writer's change in between.
+        examples: [
+          [
+            [
+              { kind: 'delete', key: 'a' },
+              { kind: 'set', key: 'a', value: 0 },
+              { kind: 'undo' },
+              { kind: 'kernel', name: 'k1' },
+              { kind: 'undo' }
+            ] as any
+          ]
+        ]
+      }
     );
   });
 });
