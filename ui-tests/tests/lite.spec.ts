@@ -65,6 +65,7 @@ test('the site holds the extension beside its own, and no lab extension that has
         .sort()
     )
   ).toEqual([
+    'jupyterlab-notebook-metadata:folder',
     'jupyterlab-notebook-metadata:jupytext',
     'jupyterlab-notebook-metadata:new-notebooks',
     'jupyterlab-notebook-metadata:panel',
