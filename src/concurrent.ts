@@ -2,7 +2,7 @@ import { JSONExt, type PartialJSONValue } from '@lumino/coreutils';
 
 import type { INotebookModel } from '@jupyterlab/notebook';
 
-import { mergeConcurrent } from './merge';
+import { mergeConcurrent, sameValue } from './merge';
 import {
   followMetadataMap,
   type IMapEntry,
@@ -182,7 +182,7 @@ export class ConcurrentEdits {
       ? undefined
       : (map.get(key) as PartialJSONValue);
     const merged = mergeConcurrent(base, ours, theirs);
-    if (Private.same(merged, theirs)) {
+    if (sameValue(merged, theirs)) {
       return;
     }
     this._shared.ydoc.transact(() => {
@@ -218,14 +218,4 @@ namespace Private {
 
   /** One merger per shared notebook. */
   export const all = new WeakMap<ISharedNotebook, ConcurrentEdits>();
-
-  /** Whether two values (either possibly absent) are equal. */
-  export function same(
-    a: PartialJSONValue | undefined,
-    b: PartialJSONValue | undefined
-  ): boolean {
-    return a === undefined || b === undefined
-      ? a === b
-      : JSONExt.deepEqual(a, b);
-  }
 }

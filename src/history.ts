@@ -3,6 +3,7 @@ import { type ISignal, Signal } from '@lumino/signaling';
 
 import type { INotebookModel } from '@jupyterlab/notebook';
 
+import { sameValue } from './merge';
 import {
   type ISharedNotebook,
   type IStackEvent,
@@ -222,7 +223,7 @@ export class MetadataHistory {
         if (
           !transaction.local &&
           this._written.has(key) &&
-          Private.same(this._valueOf(key), this._written.get(key))
+          sameValue(this._valueOf(key), this._written.get(key))
         ) {
           // A collaborator put back the value this panel wrote last (their
           // undo leaves a later value of ours alone by writing it again):
@@ -359,16 +360,6 @@ export class MetadataHistory {
 export namespace Private {
   /** The mark of the panel's writes on a Yjs transaction. */
   export const PANEL_WRITE = 'jupyterlab-notebook-metadata:write';
-
-  /** Whether two values (either possibly absent) are equal. */
-  export function same(
-    a: PartialJSONValue | undefined,
-    b: PartialJSONValue | undefined
-  ): boolean {
-    return a === undefined || b === undefined
-      ? a === b
-      : JSONExt.deepEqual(a, b);
-  }
 
   /** One history per shared notebook. */
   export const histories = new WeakMap<ISharedNotebook, MetadataHistory>();

@@ -20,10 +20,10 @@ export function mergeConcurrent(
   ours: PartialJSONValue | undefined,
   theirs: PartialJSONValue | undefined
 ): PartialJSONValue | undefined {
-  if (same(ours, theirs) || same(base, ours)) {
+  if (sameValue(ours, theirs) || sameValue(base, ours)) {
     return theirs;
   }
-  if (same(base, theirs)) {
+  if (sameValue(base, theirs)) {
     return ours;
   }
   if (isObject(ours) && isObject(theirs)) {
@@ -77,8 +77,8 @@ function isObject(
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether two values (either possibly absent) are equal. */
-function same(
+/** Whether two JSON values (either possibly absent) are equal. */
+export function sameValue(
   a: PartialJSONValue | undefined,
   b: PartialJSONValue | undefined
 ): boolean {
